@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+// Certo's benchmarks beside its peers, in the same process and run. A separate package so that the
+// product's own build never compiles a peer (swift-crypto, swift-certificates, attaswift/BigInt).
+// Run: cd Benchmarks && swift package benchmark   (or ./compare.sh for the table with ratios)
+import PackageDescription
+
+let peers: [Target.Dependency] = [
+    .product(name: "Benchmark", package: "benchmark"),
+    .product(name: "Certo", package: "Certo"),
+    .product(name: "CertoX509", package: "Certo"),
+    .product(name: "CertoSignature", package: "Certo"),
+    .product(name: "CertoHash", package: "Certo"),
+    .product(name: "CertoBigInt", package: "Certo"),
+]
+
+func benchmarkTarget(_ name: String, _ extra: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: peers + extra,
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
+let package = Package(
+    name: "CertoBenchmarks",
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates.git", exact: "1.21.1"),
+        .package(url: "https://github.com/attaswift/BigInt.git", exact: "6.0.1"),
+    ],
+    targets: [
+        benchmarkTarget("HashBenchmarks", [.product(name: "Crypto", package: "swift-crypto")]),
+        benchmarkTarget("BigIntBenchmarks", [.product(name: "BigInt", package: "BigInt"), "CertoGMPPeer"]),
+        benchmarkTarget("SignatureBenchmarks", [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        benchmarkTarget("X509Benchmarks", [.product(name: "X509", package: "swift-certificates")]),
+        // GMP called directly (mpz_powm), the floor that Certo's wrapper is measured against.
+        .systemLibrary(name: "CertoGMPPeer", path: "Sources/CertoGMPPeer", pkgConfig: "gmp"),
+    ],
+    swiftLanguageModes: [.v6]
+)

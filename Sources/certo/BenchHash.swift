@@ -1,0 +1,23 @@
+// Hash throughput cases for `certo bench`.
+import CertoHash
+
+extension BenchRegistry {
+    static var hashCases: [BenchCase] {
+        [
+            hashCase("sha256-1k", SHA256.self, bytes: 1024),
+            hashCase("sha256-16k", SHA256.self, bytes: 16384),
+            hashCase("sha384-16k", SHA384.self, bytes: 16384),
+        ]
+    }
+
+    private static func hashCase<H: HashFunction>(_ name: String, _: H.Type, bytes: Int) -> BenchCase {
+        BenchCase(name: name, bytesPerOp: bytes) {
+            let input = [UInt8](repeating: 0xa5, count: bytes)
+            return { _ = blackHole(H.hash(data: input)) }
+        }
+    }
+}
+
+/// Keeps the optimizer from deleting a benchmarked result.
+@inline(never)
+func blackHole<T>(_ value: T) -> T { value }

@@ -1,0 +1,84 @@
+// `certo hash`: sha256sum-style digests of files or standard input, streamed in fixed-size chunks.
+import ArgumentParser
+import CertoHash
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct HashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Print SHA-1/SHA-2 digests in sha256sum format."
+    )
+
+    enum Algorithm: String, EnumerableFlag {
+        case sha1, sha224, sha256, sha384, sha512
+        var hash: HashAlgorithm {
+            switch self {
+            case .sha1: return .sha1
+            case .sha224: return .sha224
+            case .sha256: return .sha256
+            case .sha384: return .sha384
+            case .sha512: return .sha512
+            }
+        }
+    }
+
+    @Flag(help: "The hash to compute (default: --sha256).")
+    var algorithm: Algorithm = .sha256
+
+    @Argument(help: "Files to hash; '-' or none reads standard input.")
+    var files: [String] = []
+
+    func run() throws {
+        let inputs = files.isEmpty ? ["-"] : files
+        var failed = false
+        for name in inputs {
+            do {
+                let digest = try digestOfFile(name, algorithm.hash)
+                print("\(hexString(digest))  \(name)")
+            } catch let error as FileReadError {
+                printError("certo hash: \(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct FileReadError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): \(reason)" }
+}
+
+/// Streams a file (or stdin for "-") through the hash in 64 KiB chunks, without Foundation.
+func digestOfFile(_ path: String, _ algorithm: HashAlgorithm) throws -> [UInt8] {
+    switch algorithm {
+    case .sha1: return try streamFile(path, into: Insecure.SHA1()).bytes
+    case .sha224: return try streamFile(path, into: SHA224()).bytes
+    case .sha256: return try streamFile(path, into: SHA256()).bytes
+    case .sha384: return try streamFile(path, into: SHA384()).bytes
+    case .sha512: return try streamFile(path, into: SHA512()).bytes
+    }
+}
+
+private func streamFile<H: HashFunction>(_ path: String, into hasher: H) throws -> H.Digest {
+    var hasher = hasher
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+    guard fd >= 0 else { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
+    defer { if fd != 0 { close(fd) } }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+    defer { chunk.deallocate() }
+    while true {
+        let n = read(fd, chunk.baseAddress, chunk.count)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw FileReadError(path: path, reason: String(cString: strerror(errno)))
+        }
+        if n == 0 { break }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+    }
+    return hasher.finalize()
+}
+
