@@ -25,7 +25,7 @@ func benchmarkTarget(_ name: String, _ extra: [Target.Dependency]) -> Target {
 let package = Package(
     name: "CertoBenchmarks",
     dependencies: [
-        .package(path: ".."),
+        .package(name: "Certo", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates.git", exact: "1.21.1"),
@@ -34,11 +34,16 @@ let package = Package(
     targets: [
         benchmarkTarget("HashBenchmarks", [.product(name: "Crypto", package: "swift-crypto")]),
         benchmarkTarget("BigIntBenchmarks", [.product(name: "BigInt", package: "BigInt"), "CertoGMPPeer"]),
-        benchmarkTarget("SignatureBenchmarks", [
+        benchmarkTarget("RSABenchmarks", [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
+        benchmarkTarget("ECDSABenchmarks", [.product(name: "Crypto", package: "swift-crypto")]),
         benchmarkTarget("X509Benchmarks", [.product(name: "X509", package: "swift-certificates")]),
+        benchmarkTarget("ChainBenchmarks", [
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // GMP called directly (mpz_powm), the floor that Certo's wrapper is measured against.
         .systemLibrary(name: "CertoGMPPeer", path: "Sources/CertoGMPPeer", pkgConfig: "gmp"),
     ],
