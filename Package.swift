@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CertoSignature", targets: ["CertoSignature"]),
         .library(name: "CertoHash", targets: ["CertoHash"]),
         .library(name: "CertoBigInt", targets: ["CertoBigInt"]),
+        .library(name: "CertoTLS", targets: ["CertoTLS"]),
         .executable(name: "certo", targets: ["certo"]),
     ],
     dependencies: [
@@ -38,9 +39,10 @@ let package = Package(
             name: "Certo",
             dependencies: ["CertoX509", "CertoSignature", "CertoHash", "CertoBigInt"]
         ),
+        .target(name: "CertoTLS", dependencies: ["Certo", "CertoHash"]),
         .executableTarget(
             name: "certo",
-            dependencies: ["Certo", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Certo", "CertoTLS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Test-only helper: locates downloaded vector files and fails loudly when one is missing.
         .target(name: "CertoTestSupport", path: "Tests/CertoTestSupport"),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "CertoSignatureTests", dependencies: ["CertoSignature", "CertoBigInt", "CertoTestSupport"]),
         .testTarget(name: "CertoX509Tests", dependencies: ["CertoX509", "CertoTestSupport"]),
         .testTarget(name: "CertoTests", dependencies: ["Certo", "CertoTestSupport"]),
+        .testTarget(name: "CertoTLSTests", dependencies: ["CertoTLS", "CertoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,10 @@ struct CertoCommand: ParsableCommand {
         commandName: "certo",
         abstract: "Verify X.509 certificate chains with Certo's own cryptography.",
         version: CertoVersion.string,
-        subcommands: [VerifyCommand.self, ShowCommand.self, SigVerifyCommand.self, HashCommand.self, BenchCommand.self]
+        subcommands: [
+            VerifyCommand.self, ShowCommand.self, FetchCommand.self, CheckCommand.self,
+            SigVerifyCommand.self, HashCommand.self, BenchCommand.self,
+        ]
     )
 }
 
