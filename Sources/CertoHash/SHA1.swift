@@ -1,86 +1,203 @@
 // SHA-1 (FIPS 180-4 §6.1), kept under `Insecure` because its collision resistance is broken:
-// it exists only to verify legacy certificates when a policy explicitly allows it.
+// it exists only to verify legacy certificates when a policy explicitly allows it. Same shape as
+// SHA256Core: inline state and partial block, 80 unrolled rounds, no arrays or heap.
 
 public enum Insecure {
+    /// A SHA-1 digest: 20 bytes held inline (the last four bytes of the storage are zero).
     public struct SHA1Digest: HashDigest {
         public static let byteCount = 20
-        public let bytes: [UInt8]
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        let w0, w1, w2: UInt64
+
+        init(_ s: SHA1) {
+            w0 = packBigEndian(s.h0, s.h1)
+            w1 = packBigEndian(s.h2, s.h3)
+            w2 = packBigEndian(s.h4, 0)
+        }
+
+        public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try Swift.withUnsafeBytes(of: (w0, w1, w2)) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<20])) }
+        }
     }
 
     public struct SHA1: HashFunction {
         public typealias Digest = SHA1Digest
         public static let blockByteCount = 64
-        var h0: UInt32 = 0x67452301, h1: UInt32 = 0xEFCDAB89, h2: UInt32 = 0x98BADCFE, h3: UInt32 = 0x10325476, h4: UInt32 = 0xC3D2E1F0
-        var pending: [UInt8] = []
+        var h0: UInt32 = 0x67452301, h1: UInt32 = 0xEFCDAB89, h2: UInt32 = 0x98BADCFE
+        var h3: UInt32 = 0x10325476, h4: UInt32 = 0xC3D2E1F0
+        /// Up to 63 bytes waiting for a full block, stored inline (64 bytes).
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var buffered = 0
         var length: UInt64 = 0
 
         public init() {}
 
         public mutating func update(bufferPointer input: UnsafeRawBufferPointer) {
-            guard !input.isEmpty else { return }
-            length &+= UInt64(input.count)
-            var offset = 0
-            if !pending.isEmpty {
-                let take = min(64 - pending.count, input.count)
-                pending.append(contentsOf: input[0..<take])
-                offset = take
-                guard pending.count == 64 else { return }
-                let block = pending
-                block.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
-                pending.removeAll(keepingCapacity: true)
+            guard var source = input.baseAddress, input.count > 0 else { return }
+            var remaining = input.count
+            length &+= UInt64(remaining)
+            if buffered > 0 {
+                let take = min(64 - buffered, remaining)
+                let offset = buffered
+                withUnsafeMutableBytes(of: &buffer) { ($0.baseAddress! + offset).copyMemory(from: source, byteCount: take) }
+                buffered += take
+                source += take
+                remaining -= take
+                guard buffered == 64 else { return }
+                let block = buffer
+                withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
+                buffered = 0
             }
-            let whole = (input.count - offset) / 64
+            let whole = remaining / 64
             if whole > 0 {
-                compress(input.baseAddress! + offset, blocks: whole)
-                offset += whole * 64
+                compress(source, blocks: whole)
+                source += whole * 64
+                remaining -= whole * 64
             }
-            if offset < input.count {
-                pending.append(contentsOf: input[offset...])
+            if remaining > 0 {
+                withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: source, byteCount: remaining) }
+                buffered = remaining
             }
         }
 
+        /// Pads a copy of the state (FIPS 180-4 §5.1.1); the hasher itself is unchanged.
         public func finalize() -> SHA1Digest {
             var copy = self
-            let bitLength = length &* 8
-            var tail: [UInt8] = [0x80]
-            let used = (pending.count + 1) % 64
-            tail.append(contentsOf: repeatElement(0, count: used <= 56 ? 56 - used : 120 - used))
-            for shift in stride(from: 56, through: 0, by: -8) {
-                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            var block = buffer
+            let used = buffered
+            withUnsafeMutableBytes(of: &block) { bytes in
+                bytes[used] = 0x80
+                for i in (used + 1)..<64 { bytes[i] = 0 }
             }
-            tail.withUnsafeBytes { copy.update(bufferPointer: $0) }
-            return SHA1Digest(bigEndianBytes([copy.h0, copy.h1, copy.h2, copy.h3, copy.h4], count: 20))
+            if used + 1 > 56 {
+                withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
+                block = (0, 0, 0, 0, 0, 0, 0, 0)
+            }
+            block.7 = (length &<< 3).bigEndian
+            withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
+            return SHA1Digest(copy)
         }
 
-        private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
-            var w = [UInt32](repeating: 0, count: 80)
-            for block in 0..<blocks {
-                let p = base + block * 64
-                for t in 0..<16 {
-                    w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-                }
-                for t in 16..<80 {
-                    w[t] = (w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16]).rotatedLeft(1)
-                }
+        /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`.
+        mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
+            var p = base
+            let end = base + blocks * 64
+            while p < end {
+                var w0 = p.loadBigEndianUInt32(at: 0), w1 = p.loadBigEndianUInt32(at: 4)
+                var w2 = p.loadBigEndianUInt32(at: 8), w3 = p.loadBigEndianUInt32(at: 12)
+                var w4 = p.loadBigEndianUInt32(at: 16), w5 = p.loadBigEndianUInt32(at: 20)
+                var w6 = p.loadBigEndianUInt32(at: 24), w7 = p.loadBigEndianUInt32(at: 28)
+                var w8 = p.loadBigEndianUInt32(at: 32), w9 = p.loadBigEndianUInt32(at: 36)
+                var w10 = p.loadBigEndianUInt32(at: 40), w11 = p.loadBigEndianUInt32(at: 44)
+                var w12 = p.loadBigEndianUInt32(at: 48), w13 = p.loadBigEndianUInt32(at: 52)
+                var w14 = p.loadBigEndianUInt32(at: 56), w15 = p.loadBigEndianUInt32(at: 60)
                 var a = h0, b = h1, c = h2, d = h3, e = h4
-                for t in 0..<80 {
-                    let f: UInt32, k: UInt32
-                    switch t {
-                    case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
-                    case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
-                    case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
-                    default: f = b ^ c ^ d; k = 0xCA62C1D6
-                    }
-                    let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[t]
-                    e = d; d = c; c = b.rotatedLeft(30); b = a; a = temp
-                }
+
+                // Round t works on the rotated names; for t >= 16, w[t mod 16] becomes W_t first.
+                chooseRound(a, &b, c, d, &e, 0x5a827999 &+ w0)
+                chooseRound(e, &a, b, c, &d, 0x5a827999 &+ w1)
+                chooseRound(d, &e, a, b, &c, 0x5a827999 &+ w2)
+                chooseRound(c, &d, e, a, &b, 0x5a827999 &+ w3)
+                chooseRound(b, &c, d, e, &a, 0x5a827999 &+ w4)
+                chooseRound(a, &b, c, d, &e, 0x5a827999 &+ w5)
+                chooseRound(e, &a, b, c, &d, 0x5a827999 &+ w6)
+                chooseRound(d, &e, a, b, &c, 0x5a827999 &+ w7)
+                chooseRound(c, &d, e, a, &b, 0x5a827999 &+ w8)
+                chooseRound(b, &c, d, e, &a, 0x5a827999 &+ w9)
+                chooseRound(a, &b, c, d, &e, 0x5a827999 &+ w10)
+                chooseRound(e, &a, b, c, &d, 0x5a827999 &+ w11)
+                chooseRound(d, &e, a, b, &c, 0x5a827999 &+ w12)
+                chooseRound(c, &d, e, a, &b, 0x5a827999 &+ w13)
+                chooseRound(b, &c, d, e, &a, 0x5a827999 &+ w14)
+                chooseRound(a, &b, c, d, &e, 0x5a827999 &+ w15)
+                w0 = (w0 ^ w13 ^ w8 ^ w2).rotatedLeft(1); chooseRound(e, &a, b, c, &d, 0x5a827999 &+ w0)
+                w1 = (w1 ^ w14 ^ w9 ^ w3).rotatedLeft(1); chooseRound(d, &e, a, b, &c, 0x5a827999 &+ w1)
+                w2 = (w2 ^ w15 ^ w10 ^ w4).rotatedLeft(1); chooseRound(c, &d, e, a, &b, 0x5a827999 &+ w2)
+                w3 = (w3 ^ w0 ^ w11 ^ w5).rotatedLeft(1); chooseRound(b, &c, d, e, &a, 0x5a827999 &+ w3)
+                w4 = (w4 ^ w1 ^ w12 ^ w6).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0x6ed9eba1 &+ w4)
+                w5 = (w5 ^ w2 ^ w13 ^ w7).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0x6ed9eba1 &+ w5)
+                w6 = (w6 ^ w3 ^ w14 ^ w8).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0x6ed9eba1 &+ w6)
+                w7 = (w7 ^ w4 ^ w15 ^ w9).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0x6ed9eba1 &+ w7)
+                w8 = (w8 ^ w5 ^ w0 ^ w10).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0x6ed9eba1 &+ w8)
+                w9 = (w9 ^ w6 ^ w1 ^ w11).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0x6ed9eba1 &+ w9)
+                w10 = (w10 ^ w7 ^ w2 ^ w12).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0x6ed9eba1 &+ w10)
+                w11 = (w11 ^ w8 ^ w3 ^ w13).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0x6ed9eba1 &+ w11)
+                w12 = (w12 ^ w9 ^ w4 ^ w14).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0x6ed9eba1 &+ w12)
+                w13 = (w13 ^ w10 ^ w5 ^ w15).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0x6ed9eba1 &+ w13)
+                w14 = (w14 ^ w11 ^ w6 ^ w0).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0x6ed9eba1 &+ w14)
+                w15 = (w15 ^ w12 ^ w7 ^ w1).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0x6ed9eba1 &+ w15)
+                w0 = (w0 ^ w13 ^ w8 ^ w2).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0x6ed9eba1 &+ w0)
+                w1 = (w1 ^ w14 ^ w9 ^ w3).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0x6ed9eba1 &+ w1)
+                w2 = (w2 ^ w15 ^ w10 ^ w4).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0x6ed9eba1 &+ w2)
+                w3 = (w3 ^ w0 ^ w11 ^ w5).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0x6ed9eba1 &+ w3)
+                w4 = (w4 ^ w1 ^ w12 ^ w6).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0x6ed9eba1 &+ w4)
+                w5 = (w5 ^ w2 ^ w13 ^ w7).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0x6ed9eba1 &+ w5)
+                w6 = (w6 ^ w3 ^ w14 ^ w8).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0x6ed9eba1 &+ w6)
+                w7 = (w7 ^ w4 ^ w15 ^ w9).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0x6ed9eba1 &+ w7)
+                w8 = (w8 ^ w5 ^ w0 ^ w10).rotatedLeft(1); majorityRound(a, &b, c, d, &e, 0x8f1bbcdc &+ w8)
+                w9 = (w9 ^ w6 ^ w1 ^ w11).rotatedLeft(1); majorityRound(e, &a, b, c, &d, 0x8f1bbcdc &+ w9)
+                w10 = (w10 ^ w7 ^ w2 ^ w12).rotatedLeft(1); majorityRound(d, &e, a, b, &c, 0x8f1bbcdc &+ w10)
+                w11 = (w11 ^ w8 ^ w3 ^ w13).rotatedLeft(1); majorityRound(c, &d, e, a, &b, 0x8f1bbcdc &+ w11)
+                w12 = (w12 ^ w9 ^ w4 ^ w14).rotatedLeft(1); majorityRound(b, &c, d, e, &a, 0x8f1bbcdc &+ w12)
+                w13 = (w13 ^ w10 ^ w5 ^ w15).rotatedLeft(1); majorityRound(a, &b, c, d, &e, 0x8f1bbcdc &+ w13)
+                w14 = (w14 ^ w11 ^ w6 ^ w0).rotatedLeft(1); majorityRound(e, &a, b, c, &d, 0x8f1bbcdc &+ w14)
+                w15 = (w15 ^ w12 ^ w7 ^ w1).rotatedLeft(1); majorityRound(d, &e, a, b, &c, 0x8f1bbcdc &+ w15)
+                w0 = (w0 ^ w13 ^ w8 ^ w2).rotatedLeft(1); majorityRound(c, &d, e, a, &b, 0x8f1bbcdc &+ w0)
+                w1 = (w1 ^ w14 ^ w9 ^ w3).rotatedLeft(1); majorityRound(b, &c, d, e, &a, 0x8f1bbcdc &+ w1)
+                w2 = (w2 ^ w15 ^ w10 ^ w4).rotatedLeft(1); majorityRound(a, &b, c, d, &e, 0x8f1bbcdc &+ w2)
+                w3 = (w3 ^ w0 ^ w11 ^ w5).rotatedLeft(1); majorityRound(e, &a, b, c, &d, 0x8f1bbcdc &+ w3)
+                w4 = (w4 ^ w1 ^ w12 ^ w6).rotatedLeft(1); majorityRound(d, &e, a, b, &c, 0x8f1bbcdc &+ w4)
+                w5 = (w5 ^ w2 ^ w13 ^ w7).rotatedLeft(1); majorityRound(c, &d, e, a, &b, 0x8f1bbcdc &+ w5)
+                w6 = (w6 ^ w3 ^ w14 ^ w8).rotatedLeft(1); majorityRound(b, &c, d, e, &a, 0x8f1bbcdc &+ w6)
+                w7 = (w7 ^ w4 ^ w15 ^ w9).rotatedLeft(1); majorityRound(a, &b, c, d, &e, 0x8f1bbcdc &+ w7)
+                w8 = (w8 ^ w5 ^ w0 ^ w10).rotatedLeft(1); majorityRound(e, &a, b, c, &d, 0x8f1bbcdc &+ w8)
+                w9 = (w9 ^ w6 ^ w1 ^ w11).rotatedLeft(1); majorityRound(d, &e, a, b, &c, 0x8f1bbcdc &+ w9)
+                w10 = (w10 ^ w7 ^ w2 ^ w12).rotatedLeft(1); majorityRound(c, &d, e, a, &b, 0x8f1bbcdc &+ w10)
+                w11 = (w11 ^ w8 ^ w3 ^ w13).rotatedLeft(1); majorityRound(b, &c, d, e, &a, 0x8f1bbcdc &+ w11)
+                w12 = (w12 ^ w9 ^ w4 ^ w14).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0xca62c1d6 &+ w12)
+                w13 = (w13 ^ w10 ^ w5 ^ w15).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0xca62c1d6 &+ w13)
+                w14 = (w14 ^ w11 ^ w6 ^ w0).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0xca62c1d6 &+ w14)
+                w15 = (w15 ^ w12 ^ w7 ^ w1).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0xca62c1d6 &+ w15)
+                w0 = (w0 ^ w13 ^ w8 ^ w2).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0xca62c1d6 &+ w0)
+                w1 = (w1 ^ w14 ^ w9 ^ w3).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0xca62c1d6 &+ w1)
+                w2 = (w2 ^ w15 ^ w10 ^ w4).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0xca62c1d6 &+ w2)
+                w3 = (w3 ^ w0 ^ w11 ^ w5).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0xca62c1d6 &+ w3)
+                w4 = (w4 ^ w1 ^ w12 ^ w6).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0xca62c1d6 &+ w4)
+                w5 = (w5 ^ w2 ^ w13 ^ w7).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0xca62c1d6 &+ w5)
+                w6 = (w6 ^ w3 ^ w14 ^ w8).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0xca62c1d6 &+ w6)
+                w7 = (w7 ^ w4 ^ w15 ^ w9).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0xca62c1d6 &+ w7)
+                w8 = (w8 ^ w5 ^ w0 ^ w10).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0xca62c1d6 &+ w8)
+                w9 = (w9 ^ w6 ^ w1 ^ w11).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0xca62c1d6 &+ w9)
+                w10 = (w10 ^ w7 ^ w2 ^ w12).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0xca62c1d6 &+ w10)
+                w11 = (w11 ^ w8 ^ w3 ^ w13).rotatedLeft(1); parityRound(a, &b, c, d, &e, 0xca62c1d6 &+ w11)
+                w12 = (w12 ^ w9 ^ w4 ^ w14).rotatedLeft(1); parityRound(e, &a, b, c, &d, 0xca62c1d6 &+ w12)
+                w13 = (w13 ^ w10 ^ w5 ^ w15).rotatedLeft(1); parityRound(d, &e, a, b, &c, 0xca62c1d6 &+ w13)
+                w14 = (w14 ^ w11 ^ w6 ^ w0).rotatedLeft(1); parityRound(c, &d, e, a, &b, 0xca62c1d6 &+ w14)
+                w15 = (w15 ^ w12 ^ w7 ^ w1).rotatedLeft(1); parityRound(b, &c, d, e, &a, 0xca62c1d6 &+ w15)
+
                 h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
+                p += 64
             }
         }
     }
 }
 
-extension UInt32 {
-    @inline(__always) func rotatedLeft(_ n: UInt32) -> UInt32 { (self << n) | (self >> (32 &- n)) }
+// One SHA-1 round (FIPS 180-4 §6.1.2 step 3) per function f_t, with the names rotated by the
+// caller: `e` becomes T (the new a) and `b` becomes ROTL^30(b) (the new c).
+
+@inline(__always)
+private func chooseRound(_ a: UInt32, _ b: inout UInt32, _ c: UInt32, _ d: UInt32, _ e: inout UInt32, _ kw: UInt32) {
+    e = e &+ a.rotatedLeft(5) &+ (d ^ (b & (c ^ d))) &+ kw
+    b = b.rotatedLeft(30)
+}
+
+@inline(__always)
+private func parityRound(_ a: UInt32, _ b: inout UInt32, _ c: UInt32, _ d: UInt32, _ e: inout UInt32, _ kw: UInt32) {
+    e = e &+ a.rotatedLeft(5) &+ (b ^ c ^ d) &+ kw
+    b = b.rotatedLeft(30)
+}
+
+@inline(__always)
+private func majorityRound(_ a: UInt32, _ b: inout UInt32, _ c: UInt32, _ d: UInt32, _ e: inout UInt32, _ kw: UInt32) {
+    e = e &+ a.rotatedLeft(5) &+ ((b & c) | (d & (b | c))) &+ kw
+    b = b.rotatedLeft(30)
 }
