@@ -12,6 +12,8 @@ public enum BigIntError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInvertible
     /// A negative value where only non-negative ones make sense (e.g. an exponent, a shift count).
     case negativeValue
+    /// A Montgomery modulus must be odd and greater than 1.
+    case invalidModulus
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum BigIntError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doesNotFit(let count): return "value does not fit in \(count) bytes"
         case .notInvertible: return "value has no modular inverse"
         case .negativeValue: return "negative value not allowed here"
+        case .invalidModulus: return "modulus must be odd and greater than 1"
         }
     }
 }
