@@ -1,0 +1,67 @@
+// A curve-agnostic ECDSA public key for callers that learn the curve from the key itself (X.509
+// SubjectPublicKeyInfo): parses once, then dispatches verification to P256 / P384.Signing.
+// Answers valid/invalid only; a signature that does not even parse is simply invalid.
+
+/// An ECDSA public key on P-256 or P-384.
+public struct ECDSAPublicKey: Sendable {
+    enum Key: Sendable {
+        case p256(P256.Signing.PublicKey)
+        case p384(P384.Signing.PublicKey)
+    }
+
+    public let curve: ECDSACurve
+    let key: Key
+
+    /// From a DER SubjectPublicKeyInfo (id-ecPublicKey, namedCurve prime256v1 or secp384r1).
+    public init(subjectPublicKeyInfoDER der: [UInt8]) throws(ECDSAKeyError) {
+        let info = try ECPublicKeyInfo(derEncoded: der)
+        try self.init(curve: info.curve, sec1Representation: info.point)
+    }
+
+    /// From a SEC1 point (uncompressed 04‖X‖Y or compressed 02/03‖X) on `curve`.
+    public init(curve: ECDSACurve, sec1Representation: [UInt8]) throws(ECDSAKeyError) {
+        self.curve = curve
+        switch curve {
+        case .p256: key = .p256(try P256.Signing.PublicKey(sec1Representation: sec1Representation))
+        case .p384: key = .p384(try P384.Signing.PublicKey(sec1Representation: sec1Representation))
+        }
+    }
+
+    /// From a PEM "PUBLIC KEY" block.
+    public init(pemRepresentation: String) throws(ECDSAKeyError) {
+        try self.init(subjectPublicKeyInfoDER: ECPublicKeyInfo.derBytes(fromPEM: pemRepresentation))
+    }
+
+    /// The uncompressed SEC1 point 04‖X‖Y.
+    public var x963Representation: [UInt8] {
+        switch key {
+        case .p256(let key): return key.x963Representation
+        case .p384(let key): return key.x963Representation
+        }
+    }
+
+    /// Verifies a DER ECDSA-Sig-Value over `digest` (the hash of the message; truncated to the
+    /// curve's bit length when longer). False for any malformed or out-of-range signature.
+    public func isValidSignature(derSignature: [UInt8], digest: [UInt8]) -> Bool {
+        switch key {
+        case .p256(let key):
+            guard let signature = try? P256.Signing.ECDSASignature(derRepresentation: derSignature) else { return false }
+            return key.isValidSignature(signature, for: digest)
+        case .p384(let key):
+            guard let signature = try? P384.Signing.ECDSASignature(derRepresentation: derSignature) else { return false }
+            return key.isValidSignature(signature, for: digest)
+        }
+    }
+
+    /// Verifies a raw IEEE P1363 r‖s signature (exactly 2 × coordinateByteCount bytes).
+    public func isValidSignature(rawSignature: [UInt8], digest: [UInt8]) -> Bool {
+        switch key {
+        case .p256(let key):
+            guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: rawSignature) else { return false }
+            return key.isValidSignature(signature, for: digest)
+        case .p384(let key):
+            guard let signature = try? P384.Signing.ECDSASignature(rawRepresentation: rawSignature) else { return false }
+            return key.isValidSignature(signature, for: digest)
+        }
+    }
+}

@@ -1,0 +1,271 @@
+// P-256 field arithmetic: elements of GF(p), p = 2^256 − 2^224 + 2^192 + 2^96 − 1, as 4 64-bit limbs in Montgomery
+// form, converted only at the byte boundary. The limb code is written out in full (no loops, arrays,
+// generics or closures in the hot path); it does not try to be constant-time beyond what comes free.
+
+extension P256 {
+    /// An element of the P-256 base field GF(p).
+    /// Stored in Montgomery form (x·2^256 mod m), always fully reduced into [0, m).
+    struct FieldElement: Equatable, Sendable {
+        var l0: UInt64
+        var l1: UInt64
+        var l2: UInt64
+        var l3: UInt64
+
+        @inline(__always)
+        init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
+            self.l0 = l0
+            self.l1 = l1
+            self.l2 = l2
+            self.l3 = l3
+        }
+    }
+}
+
+extension P256.FieldElement {
+    static var zero: Self { Self(0, 0, 0, 0) }
+    /// 1 in Montgomery form (2^256 mod m).
+    static var one: Self { Self(0x0000000000000001, 0xffffffff00000000, 0xffffffffffffffff, 0x00000000fffffffe) }
+    /// 2^512 mod m: multiplying by it moves an integer into Montgomery form.
+    static var rSquared: Self { Self(0x0000000000000003, 0xfffffffbffffffff, 0xfffffffffffffffe, 0x00000004fffffffd) }
+    /// The modulus, as integer limbs (least significant first).
+    static var modulus: Self { Self(0xffffffffffffffff, 0x00000000ffffffff, 0x0000000000000000, 0xffffffff00000001) }
+
+    @inline(__always)
+    var isZero: Bool { (l0 | l1 | l2 | l3) == 0 }
+
+    /// Subtracts the modulus once if (top·2^256 + value) >= m; the input must be < 2m.
+    @inline(__always)
+    static func reducedOnce(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, top: UInt64) -> Self {
+        let (d0, b0) = subtractWithBorrow(l0, 0xffffffffffffffff, 0)
+        let (d1, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
+        let (d2, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
+        let (d3, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
+        // Keep the difference unless it borrowed more than the top word holds.
+        if top >= b3 { return Self(d0, d1, d2, d3) }
+        return Self(l0, l1, l2, l3)
+    }
+
+    @inline(__always)
+    static func + (a: Self, b: Self) -> Self {
+        let (s0, c0) = addWithCarry(a.l0, b.l0, 0)
+        let (s1, c1) = addWithCarry(a.l1, b.l1, c0)
+        let (s2, c2) = addWithCarry(a.l2, b.l2, c1)
+        let (s3, c3) = addWithCarry(a.l3, b.l3, c2)
+        return reducedOnce(s0, s1, s2, s3, top: c3)
+    }
+
+    @inline(__always)
+    static func - (a: Self, b: Self) -> Self {
+        let (d0, b0) = subtractWithBorrow(a.l0, b.l0, 0)
+        let (d1, b1) = subtractWithBorrow(a.l1, b.l1, b0)
+        let (d2, b2) = subtractWithBorrow(a.l2, b.l2, b1)
+        let (d3, b3) = subtractWithBorrow(a.l3, b.l3, b2)
+        if b3 == 0 { return Self(d0, d1, d2, d3) }
+        // Went below zero: add the modulus back (the final carry cancels the borrow).
+        let (e0, c0) = addWithCarry(d0, 0xffffffffffffffff, 0)
+        let (e1, c1) = addWithCarry(d1, 0x00000000ffffffff, c0)
+        let (e2, c2) = addWithCarry(d2, 0x0000000000000000, c1)
+        let (e3, c3) = addWithCarry(d3, 0xffffffff00000001, c2)
+        _ = c3
+        return Self(e0, e1, e2, e3)
+    }
+
+    @inline(__always)
+    func doubled() -> Self { self + self }
+
+    @inline(__always)
+    func negated() -> Self { Self.zero - self }
+
+    /// Montgomery product a·b·2^-256 mod m (schoolbook product, then word-by-word reduction).
+    @inline(__always)
+    static func * (a: Self, b: Self) -> Self {
+        let (t0_0, c_0) = multiplyWide(a.l0, b.l0)
+        let (t1_0, c_1) = multiplyAdd(a.l0, b.l1, c_0)
+        let (t2_0, c_2) = multiplyAdd(a.l0, b.l2, c_1)
+        let (t3_0, c_3) = multiplyAdd(a.l0, b.l3, c_2)
+        let (t1_1, c_4) = multiplyAdd(a.l1, b.l0, t1_0)
+        let (t2_1, c_5) = multiplyAdd2(a.l1, b.l1, t2_0, c_4)
+        let (t3_1, c_6) = multiplyAdd2(a.l1, b.l2, t3_0, c_5)
+        let (t4_0, c_7) = multiplyAdd2(a.l1, b.l3, c_3, c_6)
+        let (t2_2, c_8) = multiplyAdd(a.l2, b.l0, t2_1)
+        let (t3_2, c_9) = multiplyAdd2(a.l2, b.l1, t3_1, c_8)
+        let (t4_1, c_10) = multiplyAdd2(a.l2, b.l2, t4_0, c_9)
+        let (t5_0, c_11) = multiplyAdd2(a.l2, b.l3, c_7, c_10)
+        let (t3_3, c_12) = multiplyAdd(a.l3, b.l0, t3_2)
+        let (t4_2, c_13) = multiplyAdd2(a.l3, b.l1, t4_1, c_12)
+        let (t5_1, c_14) = multiplyAdd2(a.l3, b.l2, t5_0, c_13)
+        let (t6_0, c_15) = multiplyAdd2(a.l3, b.l3, c_11, c_14)
+        return montgomeryReduce(t0_0, t1_1, t2_2, t3_3, t4_2, t5_1, t6_0, c_15)
+    }
+
+    /// Montgomery square: off-diagonal products once, doubled, plus the squares.
+    @inline(__always)
+    func squared() -> Self {
+        let (t1_0, c_0) = multiplyWide(l0, l1)
+        let (t2_0, c_1) = multiplyAdd(l0, l2, c_0)
+        let (t3_0, c_2) = multiplyAdd(l0, l3, c_1)
+        let (t3_1, c_3) = multiplyAdd(l1, l2, t3_0)
+        let (t4_0, c_4) = multiplyAdd2(l1, l3, c_2, c_3)
+        let (t5_0, c_5) = multiplyAdd(l2, l3, c_4)
+        // Double the off-diagonal sum (positions 1...6).
+        let d1 = t1_0 << 1
+        let d2 = (t2_0 << 1) | (t1_0 >> 63)
+        let d3 = (t3_1 << 1) | (t2_0 >> 63)
+        let d4 = (t4_0 << 1) | (t3_1 >> 63)
+        let d5 = (t5_0 << 1) | (t4_0 >> 63)
+        let d6 = (c_5 << 1) | (t5_0 >> 63)
+        let d7 = (c_5 >> 63)
+        // Add the squares l_i² at positions 2i, 2i+1.
+        let (q0lo, q0hi) = multiplyWide(l0, l0)
+        let (r1, k1) = addWithCarry(d1, q0hi, 0)
+        let (q1lo, q1hi) = multiplyWide(l1, l1)
+        let (r2, k2) = addWithCarry(d2, q1lo, k1)
+        let (r3, k3) = addWithCarry(d3, q1hi, k2)
+        let (q2lo, q2hi) = multiplyWide(l2, l2)
+        let (r4, k4) = addWithCarry(d4, q2lo, k3)
+        let (r5, k5) = addWithCarry(d5, q2hi, k4)
+        let (q3lo, q3hi) = multiplyWide(l3, l3)
+        let (r6, k6) = addWithCarry(d6, q3lo, k5)
+        let (r7, k7) = addWithCarry(d7, q3hi, k6)
+        _ = k7
+        return Self.montgomeryReduce(q0lo, r1, r2, r3, r4, r5, r6, r7)
+    }
+
+    /// Montgomery reduction of a 8-word product t < m·2^256: t·2^-256 mod m.
+    @inline(__always)
+    static func montgomeryReduce(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64) -> Self {
+        // p = 2^256 − 2^224 + 2^192 + 2^96 − 1, so −p⁻¹ mod 2^64 = 1 and m = t_i. Adding m·p at
+        // word i: m·(p0 + p1·2^64) = m·2^96 − m clears word i and adds m·2^32 at word i+1;
+        // p2 = 0; only m·p3 needs a multiplication.
+        let (t1_0, c_0) = addWithCarry(t1, t0 << 32, 0)
+        let (t2_0, c_1) = addWithCarry(t2, t0 >> 32, c_0)
+        let (lo_0, hi_0) = multiplyWide(t0, 0xffffffff00000001)
+        let (t3_0, c_2) = addWithCarry(t3, lo_0, c_1)
+        let (t4_0, top_0) = addWithCarry(t4, hi_0 &+ c_2, 0)
+        let (t2_1, c_3) = addWithCarry(t2_0, t1_0 << 32, 0)
+        let (t3_1, c_4) = addWithCarry(t3_0, t1_0 >> 32, c_3)
+        let (lo_1, hi_1) = multiplyWide(t1_0, 0xffffffff00000001)
+        let (t4_1, c_5) = addWithCarry(t4_0, lo_1, c_4)
+        let (t5_0, top_1) = addWithCarry(t5, hi_1 &+ c_5, top_0)
+        let (t3_2, c_6) = addWithCarry(t3_1, t2_1 << 32, 0)
+        let (t4_2, c_7) = addWithCarry(t4_1, t2_1 >> 32, c_6)
+        let (lo_2, hi_2) = multiplyWide(t2_1, 0xffffffff00000001)
+        let (t5_1, c_8) = addWithCarry(t5_0, lo_2, c_7)
+        let (t6_0, top_2) = addWithCarry(t6, hi_2 &+ c_8, top_1)
+        let (t4_3, c_9) = addWithCarry(t4_2, t3_2 << 32, 0)
+        let (t5_2, c_10) = addWithCarry(t5_1, t3_2 >> 32, c_9)
+        let (lo_3, hi_3) = multiplyWide(t3_2, 0xffffffff00000001)
+        let (t6_1, c_11) = addWithCarry(t6_0, lo_3, c_10)
+        let (t7_0, top_3) = addWithCarry(t7, hi_3 &+ c_11, top_2)
+        return reducedOnce(t4_3, t5_2, t6_1, t7_0, top: top_3)
+    }
+
+    /// The integer value (out of Montgomery form), as limbs, least significant first.
+    var integerLimbs: Self {
+        Self.montgomeryReduce(l0, l1, l2, l3, 0, 0, 0, 0)
+    }
+
+    /// Moves integer limbs known to be < m into Montgomery form.
+    @inline(__always)
+    init(montgomeryFromIntegerLimbs v: Self) { self = v * Self.rSquared }
+
+    /// True when the integer limbs are < m.
+    var isLessThanModulus: Bool {
+        let (_, b0) = subtractWithBorrow(l0, 0xffffffffffffffff, 0)
+        let (_, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
+        let (_, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
+        let (_, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
+        return b3 == 1
+    }
+
+    /// Reads 32 big-endian bytes as integer limbs (not reduced, not in Montgomery form).
+    static func integerLimbs(bigEndian bytes: ArraySlice<UInt8>) -> Self {
+        precondition(bytes.count == 32, "expected 32 bytes")
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var index = bytes.startIndex
+        for word in 0..<4 {
+            var value: UInt64 = 0
+            for _ in 0..<8 {
+                value = (value << 8) | UInt64(bytes[index])
+                index += 1
+            }
+            switch word {
+            case 0: words.3 = value
+            case 1: words.2 = value
+            case 2: words.1 = value
+            case 3: words.0 = value
+            default: break
+            }
+        }
+        return Self(words.0, words.1, words.2, words.3)
+    }
+
+    /// Writes integer limbs as 32 big-endian bytes.
+    var integerBigEndianBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for word in [l3, l2, l1, l0] {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return bytes
+    }
+
+    /// Parses 32 big-endian bytes; nil when the value is >= m. The result is in Montgomery form.
+    init?(bigEndianBytes bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 32 else { return nil }
+        let value = Self.integerLimbs(bigEndian: bytes)
+        guard value.isLessThanModulus else { return nil }
+        self.init(montgomeryFromIntegerLimbs: value)
+    }
+
+    /// Reduces any 32-byte big-endian value modulo m (one subtraction suffices: m > 2^255).
+    init(reducingBigEndianBytes bytes: ArraySlice<UInt8>) {
+        let value = Self.integerLimbs(bigEndian: bytes)
+        let reduced = Self.reducedOnce(value.l0, value.l1, value.l2, value.l3, top: 0)
+        self.init(montgomeryFromIntegerLimbs: reduced)
+    }
+
+    /// The value as big-endian bytes (out of Montgomery form).
+    var bigEndianBytes: [UInt8] { integerLimbs.integerBigEndianBytes }
+
+    /// The limb at `index` (0 = least significant); 0 past the top.
+    @inline(__always)
+    func limb(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: return l0
+        case 1: return l1
+        case 2: return l2
+        case 3: return l3
+        default: return 0
+        }
+    }
+
+    /// self^e for an exponent given as integer limbs, with a fixed 4-bit window. The sequence of
+    /// operations depends only on the exponent, which is always a public constant here.
+    func raised(toLimbs e: Self) -> Self {
+        withUnsafeTemporaryAllocation(of: Self.self, capacity: 16) { table in
+            table[0] = Self.one
+            for i in 1..<16 { table[i] = table[i - 1] * self }
+            var result = Self.one
+            for word in stride(from: 3, through: 0, by: -1) {
+                let bits = e.limb(word)
+                for nibble in stride(from: 60, through: 0, by: -4) {
+                    result = result.squared().squared().squared().squared()
+                    result = result * table[Int((bits >> UInt64(nibble)) & 0xf)]
+                }
+            }
+            return result
+        }
+    }
+
+    /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
+    func inverted() -> Self { raised(toLimbs: Self(0xfffffffffffffffd, 0x00000000ffffffff, 0x0000000000000000, 0xffffffff00000001)) }
+
+    /// A square root, self^((p+1)/4) (p ≡ 3 mod 4), or nil when self is not a square.
+    func squareRoot() -> Self? {
+        let candidate = raised(toLimbs: Self(0x0000000000000000, 0x0000000040000000, 0x4000000000000000, 0x3fffffffc0000000))
+        return candidate.squared() == self ? candidate : nil
+    }
+}

@@ -1,0 +1,113 @@
+// P-256 multi-scalar multiplication for ECDSA verification: u1·G + u2·Q in one interleaved
+// (Straus/Shamir) pass over width-w NAF digits, sharing the doublings. G uses a table of odd
+// multiples built once; Q a small per-call table. Variable-time: scalars and points are public.
+
+extension P256 {
+    /// wNAF width for the base point: 64 odd multiples of G, kept affine for mixed additions.
+    static var baseWindowWidth: Int { 8 }
+    /// wNAF width for the public key: 8 odd multiples of Q, kept Jacobian (no inversion per call).
+    static var keyWindowWidth: Int { 5 }
+    /// Digit slots per recoded scalar: one per bit, plus one for the final carry.
+    static var digitCount: Int { 257 }
+
+    /// G, 3G, 5G, … (64 affine points), built on first use.
+    static let baseTable: [AffinePoint] = {
+        var points: [AffinePoint] = []
+        points.reserveCapacity(64)
+        let g = Point(AffinePoint.generator)
+        let twoG = g.doubled()
+        var current = g
+        for _ in 0..<64 {
+            // Odd multiples of G are never infinity (n is prime and far larger than the table).
+            points.append(current.affine!)
+            current = current.addingVarTime(twoG)
+        }
+        return points
+    }()
+
+    /// u1·G + u2·Q for integer (non-Montgomery) scalars u1, u2 < n. Variable-time.
+    static func linearCombinationVarTime(u1: Scalar, u2: Scalar, q: AffinePoint) -> Point {
+        baseTable.withUnsafeBufferPointer { gTable in
+            withUnsafeTemporaryAllocation(of: Int8.self, capacity: 2 * 257) { digits in
+                withUnsafeTemporaryAllocation(of: Point.self, capacity: 8) { qTable in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { limbs in
+                        let digitsG = digits.baseAddress!
+                        let digitsQ = digits.baseAddress! + 257
+                        limbs[0] = u1.l0
+                        limbs[1] = u1.l1
+                        limbs[2] = u1.l2
+                        limbs[3] = u1.l3
+                        let topG = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 4, width: 8, into: digitsG, count: 257)
+                        limbs[0] = u2.l0
+                        limbs[1] = u2.l1
+                        limbs[2] = u2.l2
+                        limbs[3] = u2.l3
+                        let topQ = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 4, width: 5, into: digitsQ, count: 257)
+
+                        // Q, 3Q, 5Q, …
+                        let pointQ = Point(q)
+                        let twoQ = pointQ.doubled()
+                        var current = pointQ
+                        for index in 0..<8 {
+                            (qTable.baseAddress! + index).initialize(to: current)
+                            current = current.addingVarTime(twoQ)
+                        }
+
+                        var accumulator = Point.infinity
+                        var position = max(topG, topQ) - 1
+                        while position >= 0 {
+                            accumulator = accumulator.doubled()
+                            let digitG = Int(digitsG[position])
+                            if digitG > 0 {
+                                accumulator = accumulator.addingVarTime(gTable[digitG >> 1])
+                            } else if digitG < 0 {
+                                accumulator = accumulator.addingVarTime(gTable[(-digitG) >> 1].negated())
+                            }
+                            let digitQ = Int(digitsQ[position])
+                            if digitQ > 0 {
+                                accumulator = accumulator.addingVarTime(qTable[digitQ >> 1])
+                            } else if digitQ < 0 {
+                                accumulator = accumulator.addingVarTime(qTable[(-digitQ) >> 1].negated())
+                            }
+                            position -= 1
+                        }
+                        return accumulator
+                    }
+                }
+            }
+        }
+    }
+
+    /// FIPS 186-4 §6.4.2 steps 2–7 on parsed values: r and s in [1, n−1] (Montgomery form), e the
+    /// digest's leftmost 256 bits. Accepts when x(u1·G + u2·Q) ≡ r (mod n), checked without an
+    /// inversion: X ≡ r·Z² (and (r + n)·Z² when r + n < p). Variable-time.
+    static func verifyVarTime(r: Scalar, s: Scalar, digest: [UInt8], key: AffinePoint) -> Bool {
+        let e = Scalar(reducingBigEndianBytes: truncatedDigest(digest)[...])
+        let w = s.inverted()                            // w = s⁻¹ mod n
+        let u1 = (e * w).integerLimbs                   // u1 = e·w mod n
+        let u2 = (r * w).integerLimbs                   // u2 = r·w mod n
+        let sum = linearCombinationVarTime(u1: u1, u2: u2, q: key)
+        if sum.isInfinity { return false }
+        let z2 = sum.z.squared()
+        let rInteger = r.integerLimbs
+        // r < n < p, so r is also a field element.
+        let rField = FieldElement(montgomeryFromIntegerLimbs: FieldElement(rInteger.l0, rInteger.l1, rInteger.l2, rInteger.l3))
+        if rField * z2 == sum.x { return true }
+        // x(R) mod n = r also holds when x(R) = r + n, possible only if r + n < p.
+        let (sum0, carry0) = addWithCarry(rInteger.l0, 0xf3b9cac2fc632551, 0)
+        let (sum1, carry1) = addWithCarry(rInteger.l1, 0xbce6faada7179e84, carry0)
+        let (sum2, carry2) = addWithCarry(rInteger.l2, 0xffffffffffffffff, carry1)
+        let (sum3, carry3) = addWithCarry(rInteger.l3, 0xffffffff00000000, carry2)
+        let carry = carry3
+        let rPlusNField = FieldElement(sum0, sum1, sum2, sum3)
+        guard carry == 0, rPlusNField.isLessThanModulus else { return false }
+        return FieldElement(montgomeryFromIntegerLimbs: rPlusNField) * z2 == sum.x
+    }
+
+    /// The digest as exactly 32 bytes: its leftmost 32 bytes when longer (n has 256 bits, a
+    /// whole number of bytes), left-padded with zeros when shorter.
+    static func truncatedDigest(_ digest: [UInt8]) -> [UInt8] {
+        if digest.count >= 32 { return Array(digest.prefix(32)) }
+        return [UInt8](repeating: 0, count: 32 - digest.count) + digest
+    }
+}

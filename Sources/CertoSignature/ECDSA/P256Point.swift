@@ -1,0 +1,123 @@
+// P-256 points: affine (for keys and the precomputed base-point table) and Jacobian
+// (X/Z², Y/Z³) for arithmetic, with the a = −3 doubling. Addition branches on its special cases
+// (infinity, P + P, P + (−P)), so it is variable-time: fine for verification, not for signing.
+
+extension P256 {
+    /// An affine point (x, y), coordinates in Montgomery form. Never the point at infinity.
+    struct AffinePoint: Equatable, Sendable {
+        var x: FieldElement
+        var y: FieldElement
+    }
+
+    /// A point in Jacobian coordinates: (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is infinity.
+    struct Point: Sendable {
+        var x: FieldElement
+        var y: FieldElement
+        var z: FieldElement
+    }
+}
+
+extension P256.AffinePoint {
+    /// True when y² = x³ − 3x + b.
+    var isOnCurve: Bool {
+        let x3 = x.squared() * x
+        let threeX = x.doubled() + x
+        return y.squared() == x3 - threeX + P256.FieldElement.curveB
+    }
+
+    @inline(__always)
+    func negated() -> Self { Self(x: x, y: y.negated()) }
+}
+
+extension P256.Point {
+    typealias Field = P256.FieldElement
+
+    static var infinity: Self { Self(x: .one, y: .one, z: .zero) }
+
+    @inline(__always)
+    init(_ affine: P256.AffinePoint) {
+        self.init(x: affine.x, y: affine.y, z: .one)
+    }
+
+    @inline(__always)
+    var isInfinity: Bool { z.isZero }
+
+    @inline(__always)
+    func negated() -> Self { Self(x: x, y: y.negated(), z: z) }
+
+    /// The affine form, or nil for the point at infinity (one field inversion).
+    var affine: P256.AffinePoint? {
+        if isInfinity { return nil }
+        let zInverse = z.inverted()
+        let zInverse2 = zInverse.squared()
+        return P256.AffinePoint(x: x * zInverse2, y: y * zInverse2 * zInverse)
+    }
+
+    /// 2P, dbl-2001-b for a = −3 (3M + 5S). Infinity doubles to infinity (Z stays 0); no point of
+    /// this prime-order curve has Y = 0.
+    @inline(__always)
+    func doubled() -> Self {
+        let delta = z.squared()                         // delta = Z1²
+        let gamma = y.squared()                         // gamma = Y1²
+        let beta = x * gamma                            // beta = X1·gamma
+        let alpha1 = (x - delta) * (x + delta)
+        let alpha = alpha1.doubled() + alpha1           // alpha = 3·(X1 − delta)·(X1 + delta)
+        let beta4 = beta.doubled().doubled()            // 4·beta
+        let x3 = alpha.squared() - beta4.doubled()      // X3 = alpha² − 8·beta
+        let z3 = (y + z).squared() - gamma - delta      // Z3 = (Y1 + Z1)² − gamma − delta
+        let gamma8 = gamma.squared().doubled().doubled().doubled()
+        let y3 = alpha * (beta4 - x3) - gamma8          // Y3 = alpha·(4·beta − X3) − 8·gamma²
+        return Self(x: x3, y: y3, z: z3)
+    }
+
+    /// P + Q for Jacobian Q, add-2007-bl (11M + 5S), with the special cases handled first:
+    /// infinity on either side, P = Q (doubling) and P = −Q (infinity). Variable-time.
+    @inline(__always)
+    func addingVarTime(_ q: Self) -> Self {
+        if isInfinity { return q }
+        if q.isInfinity { return self }
+        let z1z1 = z.squared()                          // Z1Z1 = Z1²
+        let z2z2 = q.z.squared()                        // Z2Z2 = Z2²
+        let u1 = x * z2z2                               // U1 = X1·Z2Z2
+        let u2 = q.x * z1z1                             // U2 = X2·Z1Z1
+        let s1 = y * q.z * z2z2                         // S1 = Y1·Z2·Z2Z2
+        let s2 = q.y * z * z1z1                         // S2 = Y2·Z1·Z1Z1
+        let h = u2 - u1                                 // H = U2 − U1
+        let sDifference = s2 - s1
+        if h.isZero {
+            // Same x: either the same point (double it) or its negation (sum is infinity).
+            return sDifference.isZero ? doubled() : .infinity
+        }
+        let i = h.doubled().squared()                   // I = (2·H)²
+        let j = h * i                                   // J = H·I
+        let r = sDifference.doubled()                   // r = 2·(S2 − S1)
+        let v = u1 * i                                  // V = U1·I
+        let x3 = r.squared() - j - v.doubled()          // X3 = r² − J − 2·V
+        let y3 = r * (v - x3) - (s1 * j).doubled()      // Y3 = r·(V − X3) − 2·S1·J
+        let z3 = ((z + q.z).squared() - z1z1 - z2z2) * h  // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
+        return Self(x: x3, y: y3, z: z3)
+    }
+
+    /// P + Q for affine Q (Z2 = 1), madd-2007-bl (7M + 4S), special cases as in `addingVarTime`.
+    @inline(__always)
+    func addingVarTime(_ q: P256.AffinePoint) -> Self {
+        if isInfinity { return Self(q) }
+        let z1z1 = z.squared()                          // Z1Z1 = Z1²
+        let u2 = q.x * z1z1                             // U2 = X2·Z1Z1
+        let s2 = q.y * z * z1z1                         // S2 = Y2·Z1·Z1Z1
+        let h = u2 - x                                  // H = U2 − X1
+        let sDifference = s2 - y
+        if h.isZero {
+            return sDifference.isZero ? doubled() : .infinity
+        }
+        let hh = h.squared()                            // HH = H²
+        let i = hh.doubled().doubled()                  // I = 4·HH
+        let j = h * i                                   // J = H·I
+        let r = sDifference.doubled()                   // r = 2·(S2 − Y1)
+        let v = x * i                                   // V = X1·I
+        let x3 = r.squared() - j - v.doubled()          // X3 = r² − J − 2·V
+        let y3 = r * (v - x3) - (y * j).doubled()       // Y3 = r·(V − X3) − 2·Y1·J
+        let z3 = (z + h).squared() - z1z1 - hh          // Z3 = (Z1 + H)² − Z1Z1 − HH
+        return Self(x: x3, y: y3, z: z3)
+    }
+}

@@ -1,0 +1,347 @@
+// P-384 scalar arithmetic modulo the group order n, as 6 64-bit Montgomery limbs: what ECDSA
+// verification needs (s⁻¹, u1 = e·s⁻¹, u2 = r·s⁻¹). Same shape as the field code, generic reduction
+// since n has no special form. Only public values pass through here.
+
+extension P384 {
+    /// An integer modulo the P-384 group order n.
+    /// Stored in Montgomery form (x·2^384 mod m), always fully reduced into [0, m).
+    struct Scalar: Equatable, Sendable {
+        var l0: UInt64
+        var l1: UInt64
+        var l2: UInt64
+        var l3: UInt64
+        var l4: UInt64
+        var l5: UInt64
+
+        @inline(__always)
+        init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, _ l4: UInt64, _ l5: UInt64) {
+            self.l0 = l0
+            self.l1 = l1
+            self.l2 = l2
+            self.l3 = l3
+            self.l4 = l4
+            self.l5 = l5
+        }
+    }
+}
+
+extension P384.Scalar {
+    static var zero: Self { Self(0, 0, 0, 0, 0, 0) }
+    /// 1 in Montgomery form (2^384 mod m).
+    static var one: Self { Self(0x1313e695333ad68d, 0xa7e5f24db74f5885, 0x389cb27e0bc8d220, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000) }
+    /// 2^768 mod m: multiplying by it moves an integer into Montgomery form.
+    static var rSquared: Self { Self(0x2d319b2419b409a9, 0xff3d81e5df1aa419, 0xbc3e483afcb82947, 0xd40d49174aab1cc5, 0x3fb05b7a28266895, 0x0c84ee012b39bf21) }
+    /// The modulus, as integer limbs (least significant first).
+    static var modulus: Self { Self(0xecec196accc52973, 0x581a0db248b0a77a, 0xc7634d81f4372ddf, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff) }
+
+    @inline(__always)
+    var isZero: Bool { (l0 | l1 | l2 | l3 | l4 | l5) == 0 }
+
+    /// Subtracts the modulus once if (top·2^384 + value) >= m; the input must be < 2m.
+    @inline(__always)
+    static func reducedOnce(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, _ l4: UInt64, _ l5: UInt64, top: UInt64) -> Self {
+        let (d0, b0) = subtractWithBorrow(l0, 0xecec196accc52973, 0)
+        let (d1, b1) = subtractWithBorrow(l1, 0x581a0db248b0a77a, b0)
+        let (d2, b2) = subtractWithBorrow(l2, 0xc7634d81f4372ddf, b1)
+        let (d3, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
+        let (d4, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
+        let (d5, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
+        // Keep the difference unless it borrowed more than the top word holds.
+        if top >= b5 { return Self(d0, d1, d2, d3, d4, d5) }
+        return Self(l0, l1, l2, l3, l4, l5)
+    }
+
+    @inline(__always)
+    static func + (a: Self, b: Self) -> Self {
+        let (s0, c0) = addWithCarry(a.l0, b.l0, 0)
+        let (s1, c1) = addWithCarry(a.l1, b.l1, c0)
+        let (s2, c2) = addWithCarry(a.l2, b.l2, c1)
+        let (s3, c3) = addWithCarry(a.l3, b.l3, c2)
+        let (s4, c4) = addWithCarry(a.l4, b.l4, c3)
+        let (s5, c5) = addWithCarry(a.l5, b.l5, c4)
+        return reducedOnce(s0, s1, s2, s3, s4, s5, top: c5)
+    }
+
+    @inline(__always)
+    static func - (a: Self, b: Self) -> Self {
+        let (d0, b0) = subtractWithBorrow(a.l0, b.l0, 0)
+        let (d1, b1) = subtractWithBorrow(a.l1, b.l1, b0)
+        let (d2, b2) = subtractWithBorrow(a.l2, b.l2, b1)
+        let (d3, b3) = subtractWithBorrow(a.l3, b.l3, b2)
+        let (d4, b4) = subtractWithBorrow(a.l4, b.l4, b3)
+        let (d5, b5) = subtractWithBorrow(a.l5, b.l5, b4)
+        if b5 == 0 { return Self(d0, d1, d2, d3, d4, d5) }
+        // Went below zero: add the modulus back (the final carry cancels the borrow).
+        let (e0, c0) = addWithCarry(d0, 0xecec196accc52973, 0)
+        let (e1, c1) = addWithCarry(d1, 0x581a0db248b0a77a, c0)
+        let (e2, c2) = addWithCarry(d2, 0xc7634d81f4372ddf, c1)
+        let (e3, c3) = addWithCarry(d3, 0xffffffffffffffff, c2)
+        let (e4, c4) = addWithCarry(d4, 0xffffffffffffffff, c3)
+        let (e5, c5) = addWithCarry(d5, 0xffffffffffffffff, c4)
+        _ = c5
+        return Self(e0, e1, e2, e3, e4, e5)
+    }
+
+    @inline(__always)
+    func doubled() -> Self { self + self }
+
+    @inline(__always)
+    func negated() -> Self { Self.zero - self }
+
+    /// Montgomery product a·b·2^-384 mod m (schoolbook product, then word-by-word reduction).
+    @inline(__always)
+    static func * (a: Self, b: Self) -> Self {
+        let (t0_0, c_0) = multiplyWide(a.l0, b.l0)
+        let (t1_0, c_1) = multiplyAdd(a.l0, b.l1, c_0)
+        let (t2_0, c_2) = multiplyAdd(a.l0, b.l2, c_1)
+        let (t3_0, c_3) = multiplyAdd(a.l0, b.l3, c_2)
+        let (t4_0, c_4) = multiplyAdd(a.l0, b.l4, c_3)
+        let (t5_0, c_5) = multiplyAdd(a.l0, b.l5, c_4)
+        let (t1_1, c_6) = multiplyAdd(a.l1, b.l0, t1_0)
+        let (t2_1, c_7) = multiplyAdd2(a.l1, b.l1, t2_0, c_6)
+        let (t3_1, c_8) = multiplyAdd2(a.l1, b.l2, t3_0, c_7)
+        let (t4_1, c_9) = multiplyAdd2(a.l1, b.l3, t4_0, c_8)
+        let (t5_1, c_10) = multiplyAdd2(a.l1, b.l4, t5_0, c_9)
+        let (t6_0, c_11) = multiplyAdd2(a.l1, b.l5, c_5, c_10)
+        let (t2_2, c_12) = multiplyAdd(a.l2, b.l0, t2_1)
+        let (t3_2, c_13) = multiplyAdd2(a.l2, b.l1, t3_1, c_12)
+        let (t4_2, c_14) = multiplyAdd2(a.l2, b.l2, t4_1, c_13)
+        let (t5_2, c_15) = multiplyAdd2(a.l2, b.l3, t5_1, c_14)
+        let (t6_1, c_16) = multiplyAdd2(a.l2, b.l4, t6_0, c_15)
+        let (t7_0, c_17) = multiplyAdd2(a.l2, b.l5, c_11, c_16)
+        let (t3_3, c_18) = multiplyAdd(a.l3, b.l0, t3_2)
+        let (t4_3, c_19) = multiplyAdd2(a.l3, b.l1, t4_2, c_18)
+        let (t5_3, c_20) = multiplyAdd2(a.l3, b.l2, t5_2, c_19)
+        let (t6_2, c_21) = multiplyAdd2(a.l3, b.l3, t6_1, c_20)
+        let (t7_1, c_22) = multiplyAdd2(a.l3, b.l4, t7_0, c_21)
+        let (t8_0, c_23) = multiplyAdd2(a.l3, b.l5, c_17, c_22)
+        let (t4_4, c_24) = multiplyAdd(a.l4, b.l0, t4_3)
+        let (t5_4, c_25) = multiplyAdd2(a.l4, b.l1, t5_3, c_24)
+        let (t6_3, c_26) = multiplyAdd2(a.l4, b.l2, t6_2, c_25)
+        let (t7_2, c_27) = multiplyAdd2(a.l4, b.l3, t7_1, c_26)
+        let (t8_1, c_28) = multiplyAdd2(a.l4, b.l4, t8_0, c_27)
+        let (t9_0, c_29) = multiplyAdd2(a.l4, b.l5, c_23, c_28)
+        let (t5_5, c_30) = multiplyAdd(a.l5, b.l0, t5_4)
+        let (t6_4, c_31) = multiplyAdd2(a.l5, b.l1, t6_3, c_30)
+        let (t7_3, c_32) = multiplyAdd2(a.l5, b.l2, t7_2, c_31)
+        let (t8_2, c_33) = multiplyAdd2(a.l5, b.l3, t8_1, c_32)
+        let (t9_1, c_34) = multiplyAdd2(a.l5, b.l4, t9_0, c_33)
+        let (t10_0, c_35) = multiplyAdd2(a.l5, b.l5, c_29, c_34)
+        return montgomeryReduce(t0_0, t1_1, t2_2, t3_3, t4_4, t5_5, t6_4, t7_3, t8_2, t9_1, t10_0, c_35)
+    }
+
+    /// Montgomery square: off-diagonal products once, doubled, plus the squares.
+    @inline(__always)
+    func squared() -> Self {
+        let (t1_0, c_0) = multiplyWide(l0, l1)
+        let (t2_0, c_1) = multiplyAdd(l0, l2, c_0)
+        let (t3_0, c_2) = multiplyAdd(l0, l3, c_1)
+        let (t4_0, c_3) = multiplyAdd(l0, l4, c_2)
+        let (t5_0, c_4) = multiplyAdd(l0, l5, c_3)
+        let (t3_1, c_5) = multiplyAdd(l1, l2, t3_0)
+        let (t4_1, c_6) = multiplyAdd2(l1, l3, t4_0, c_5)
+        let (t5_1, c_7) = multiplyAdd2(l1, l4, t5_0, c_6)
+        let (t6_0, c_8) = multiplyAdd2(l1, l5, c_4, c_7)
+        let (t5_2, c_9) = multiplyAdd(l2, l3, t5_1)
+        let (t6_1, c_10) = multiplyAdd2(l2, l4, t6_0, c_9)
+        let (t7_0, c_11) = multiplyAdd2(l2, l5, c_8, c_10)
+        let (t7_1, c_12) = multiplyAdd(l3, l4, t7_0)
+        let (t8_0, c_13) = multiplyAdd2(l3, l5, c_11, c_12)
+        let (t9_0, c_14) = multiplyAdd(l4, l5, c_13)
+        // Double the off-diagonal sum (positions 1...10).
+        let d1 = t1_0 << 1
+        let d2 = (t2_0 << 1) | (t1_0 >> 63)
+        let d3 = (t3_1 << 1) | (t2_0 >> 63)
+        let d4 = (t4_1 << 1) | (t3_1 >> 63)
+        let d5 = (t5_2 << 1) | (t4_1 >> 63)
+        let d6 = (t6_1 << 1) | (t5_2 >> 63)
+        let d7 = (t7_1 << 1) | (t6_1 >> 63)
+        let d8 = (t8_0 << 1) | (t7_1 >> 63)
+        let d9 = (t9_0 << 1) | (t8_0 >> 63)
+        let d10 = (c_14 << 1) | (t9_0 >> 63)
+        let d11 = (c_14 >> 63)
+        // Add the squares l_i² at positions 2i, 2i+1.
+        let (q0lo, q0hi) = multiplyWide(l0, l0)
+        let (r1, k1) = addWithCarry(d1, q0hi, 0)
+        let (q1lo, q1hi) = multiplyWide(l1, l1)
+        let (r2, k2) = addWithCarry(d2, q1lo, k1)
+        let (r3, k3) = addWithCarry(d3, q1hi, k2)
+        let (q2lo, q2hi) = multiplyWide(l2, l2)
+        let (r4, k4) = addWithCarry(d4, q2lo, k3)
+        let (r5, k5) = addWithCarry(d5, q2hi, k4)
+        let (q3lo, q3hi) = multiplyWide(l3, l3)
+        let (r6, k6) = addWithCarry(d6, q3lo, k5)
+        let (r7, k7) = addWithCarry(d7, q3hi, k6)
+        let (q4lo, q4hi) = multiplyWide(l4, l4)
+        let (r8, k8) = addWithCarry(d8, q4lo, k7)
+        let (r9, k9) = addWithCarry(d9, q4hi, k8)
+        let (q5lo, q5hi) = multiplyWide(l5, l5)
+        let (r10, k10) = addWithCarry(d10, q5lo, k9)
+        let (r11, k11) = addWithCarry(d11, q5hi, k10)
+        _ = k11
+        return Self.montgomeryReduce(q0lo, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11)
+    }
+
+    /// Montgomery reduction of a 12-word product t < m·2^384: t·2^-384 mod m.
+    @inline(__always)
+    static func montgomeryReduce(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64, _ t8: UInt64, _ t9: UInt64, _ t10: UInt64, _ t11: UInt64) -> Self {
+        let m_0 = t0 &* 0x6ed46089e88fdc45
+        let (_, c_0) = multiplyAdd(m_0, 0xecec196accc52973, t0)
+        let (t1_0, c_1) = multiplyAdd2(m_0, 0x581a0db248b0a77a, t1, c_0)
+        let (t2_0, c_2) = multiplyAdd2(m_0, 0xc7634d81f4372ddf, t2, c_1)
+        let (t3_0, c_3) = multiplyAdd2(m_0, 0xffffffffffffffff, t3, c_2)
+        let (t4_0, c_4) = multiplyAdd2(m_0, 0xffffffffffffffff, t4, c_3)
+        let (t5_0, c_5) = multiplyAdd2(m_0, 0xffffffffffffffff, t5, c_4)
+        let (t6_0, top_0) = addWithCarry(t6, c_5, 0)
+        let m_1 = t1_0 &* 0x6ed46089e88fdc45
+        let (_, c_6) = multiplyAdd(m_1, 0xecec196accc52973, t1_0)
+        let (t2_1, c_7) = multiplyAdd2(m_1, 0x581a0db248b0a77a, t2_0, c_6)
+        let (t3_1, c_8) = multiplyAdd2(m_1, 0xc7634d81f4372ddf, t3_0, c_7)
+        let (t4_1, c_9) = multiplyAdd2(m_1, 0xffffffffffffffff, t4_0, c_8)
+        let (t5_1, c_10) = multiplyAdd2(m_1, 0xffffffffffffffff, t5_0, c_9)
+        let (t6_1, c_11) = multiplyAdd2(m_1, 0xffffffffffffffff, t6_0, c_10)
+        let (t7_0, top_1) = addWithCarry(t7, c_11, top_0)
+        let m_2 = t2_1 &* 0x6ed46089e88fdc45
+        let (_, c_12) = multiplyAdd(m_2, 0xecec196accc52973, t2_1)
+        let (t3_2, c_13) = multiplyAdd2(m_2, 0x581a0db248b0a77a, t3_1, c_12)
+        let (t4_2, c_14) = multiplyAdd2(m_2, 0xc7634d81f4372ddf, t4_1, c_13)
+        let (t5_2, c_15) = multiplyAdd2(m_2, 0xffffffffffffffff, t5_1, c_14)
+        let (t6_2, c_16) = multiplyAdd2(m_2, 0xffffffffffffffff, t6_1, c_15)
+        let (t7_1, c_17) = multiplyAdd2(m_2, 0xffffffffffffffff, t7_0, c_16)
+        let (t8_0, top_2) = addWithCarry(t8, c_17, top_1)
+        let m_3 = t3_2 &* 0x6ed46089e88fdc45
+        let (_, c_18) = multiplyAdd(m_3, 0xecec196accc52973, t3_2)
+        let (t4_3, c_19) = multiplyAdd2(m_3, 0x581a0db248b0a77a, t4_2, c_18)
+        let (t5_3, c_20) = multiplyAdd2(m_3, 0xc7634d81f4372ddf, t5_2, c_19)
+        let (t6_3, c_21) = multiplyAdd2(m_3, 0xffffffffffffffff, t6_2, c_20)
+        let (t7_2, c_22) = multiplyAdd2(m_3, 0xffffffffffffffff, t7_1, c_21)
+        let (t8_1, c_23) = multiplyAdd2(m_3, 0xffffffffffffffff, t8_0, c_22)
+        let (t9_0, top_3) = addWithCarry(t9, c_23, top_2)
+        let m_4 = t4_3 &* 0x6ed46089e88fdc45
+        let (_, c_24) = multiplyAdd(m_4, 0xecec196accc52973, t4_3)
+        let (t5_4, c_25) = multiplyAdd2(m_4, 0x581a0db248b0a77a, t5_3, c_24)
+        let (t6_4, c_26) = multiplyAdd2(m_4, 0xc7634d81f4372ddf, t6_3, c_25)
+        let (t7_3, c_27) = multiplyAdd2(m_4, 0xffffffffffffffff, t7_2, c_26)
+        let (t8_2, c_28) = multiplyAdd2(m_4, 0xffffffffffffffff, t8_1, c_27)
+        let (t9_1, c_29) = multiplyAdd2(m_4, 0xffffffffffffffff, t9_0, c_28)
+        let (t10_0, top_4) = addWithCarry(t10, c_29, top_3)
+        let m_5 = t5_4 &* 0x6ed46089e88fdc45
+        let (_, c_30) = multiplyAdd(m_5, 0xecec196accc52973, t5_4)
+        let (t6_5, c_31) = multiplyAdd2(m_5, 0x581a0db248b0a77a, t6_4, c_30)
+        let (t7_4, c_32) = multiplyAdd2(m_5, 0xc7634d81f4372ddf, t7_3, c_31)
+        let (t8_3, c_33) = multiplyAdd2(m_5, 0xffffffffffffffff, t8_2, c_32)
+        let (t9_2, c_34) = multiplyAdd2(m_5, 0xffffffffffffffff, t9_1, c_33)
+        let (t10_1, c_35) = multiplyAdd2(m_5, 0xffffffffffffffff, t10_0, c_34)
+        let (t11_0, top_5) = addWithCarry(t11, c_35, top_4)
+        return reducedOnce(t6_5, t7_4, t8_3, t9_2, t10_1, t11_0, top: top_5)
+    }
+
+    /// The integer value (out of Montgomery form), as limbs, least significant first.
+    var integerLimbs: Self {
+        Self.montgomeryReduce(l0, l1, l2, l3, l4, l5, 0, 0, 0, 0, 0, 0)
+    }
+
+    /// Moves integer limbs known to be < m into Montgomery form.
+    @inline(__always)
+    init(montgomeryFromIntegerLimbs v: Self) { self = v * Self.rSquared }
+
+    /// True when the integer limbs are < m.
+    var isLessThanModulus: Bool {
+        let (_, b0) = subtractWithBorrow(l0, 0xecec196accc52973, 0)
+        let (_, b1) = subtractWithBorrow(l1, 0x581a0db248b0a77a, b0)
+        let (_, b2) = subtractWithBorrow(l2, 0xc7634d81f4372ddf, b1)
+        let (_, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
+        let (_, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
+        let (_, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
+        return b5 == 1
+    }
+
+    /// Reads 48 big-endian bytes as integer limbs (not reduced, not in Montgomery form).
+    static func integerLimbs(bigEndian bytes: ArraySlice<UInt8>) -> Self {
+        precondition(bytes.count == 48, "expected 48 bytes")
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        var index = bytes.startIndex
+        for word in 0..<6 {
+            var value: UInt64 = 0
+            for _ in 0..<8 {
+                value = (value << 8) | UInt64(bytes[index])
+                index += 1
+            }
+            switch word {
+            case 0: words.5 = value
+            case 1: words.4 = value
+            case 2: words.3 = value
+            case 3: words.2 = value
+            case 4: words.1 = value
+            case 5: words.0 = value
+            default: break
+            }
+        }
+        return Self(words.0, words.1, words.2, words.3, words.4, words.5)
+    }
+
+    /// Writes integer limbs as 48 big-endian bytes.
+    var integerBigEndianBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(48)
+        for word in [l5, l4, l3, l2, l1, l0] {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+            }
+        }
+        return bytes
+    }
+
+    /// Parses 48 big-endian bytes; nil when the value is >= m. The result is in Montgomery form.
+    init?(bigEndianBytes bytes: ArraySlice<UInt8>) {
+        guard bytes.count == 48 else { return nil }
+        let value = Self.integerLimbs(bigEndian: bytes)
+        guard value.isLessThanModulus else { return nil }
+        self.init(montgomeryFromIntegerLimbs: value)
+    }
+
+    /// Reduces any 48-byte big-endian value modulo m (one subtraction suffices: m > 2^383).
+    init(reducingBigEndianBytes bytes: ArraySlice<UInt8>) {
+        let value = Self.integerLimbs(bigEndian: bytes)
+        let reduced = Self.reducedOnce(value.l0, value.l1, value.l2, value.l3, value.l4, value.l5, top: 0)
+        self.init(montgomeryFromIntegerLimbs: reduced)
+    }
+
+    /// The value as big-endian bytes (out of Montgomery form).
+    var bigEndianBytes: [UInt8] { integerLimbs.integerBigEndianBytes }
+
+    /// The limb at `index` (0 = least significant); 0 past the top.
+    @inline(__always)
+    func limb(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: return l0
+        case 1: return l1
+        case 2: return l2
+        case 3: return l3
+        case 4: return l4
+        case 5: return l5
+        default: return 0
+        }
+    }
+
+    /// self^e for an exponent given as integer limbs, with a fixed 4-bit window. The sequence of
+    /// operations depends only on the exponent, which is always a public constant here.
+    func raised(toLimbs e: Self) -> Self {
+        withUnsafeTemporaryAllocation(of: Self.self, capacity: 16) { table in
+            table[0] = Self.one
+            for i in 1..<16 { table[i] = table[i - 1] * self }
+            var result = Self.one
+            for word in stride(from: 5, through: 0, by: -1) {
+                let bits = e.limb(word)
+                for nibble in stride(from: 60, through: 0, by: -4) {
+                    result = result.squared().squared().squared().squared()
+                    result = result * table[Int((bits >> UInt64(nibble)) & 0xf)]
+                }
+            }
+            return result
+        }
+    }
+
+    /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
+    func inverted() -> Self { raised(toLimbs: Self(0xecec196accc52971, 0x581a0db248b0a77a, 0xc7634d81f4372ddf, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff)) }
+}
