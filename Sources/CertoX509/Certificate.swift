@@ -1,0 +1,158 @@
+// An X.509 certificate (RFC 5280 §4.1), v1 to v3, parsed strictly from DER in one pass over SwiftASN1's
+// node tree. It keeps the exact tbsCertificate bytes for signature checks and shares the input's storage
+// for every byte field; it checks no signature and judges no policy (that is CertoSignature's and Certo's job).
+import CertoHash
+import SwiftASN1
+
+public struct Certificate: Sendable, Hashable {
+    /// Certificates larger than this are refused before parsing (real ones are a few KiB).
+    public static let maximumByteCount = 1 << 20
+
+    public let derBytes: [UInt8]
+    let tbsRange: Range<Int>
+    /// 1, 2 or 3.
+    public let version: Int
+    let serial: ArraySlice<UInt8>
+    /// The outer signatureAlgorithm (parsing refuses one that differs from tbsCertificate.signature).
+    public let signatureAlgorithm: SignatureAlgorithmIdentifier
+    let signature: ArraySlice<UInt8>
+    public let issuer: DistinguishedName
+    public let subject: DistinguishedName
+    /// Unix seconds, UTC; both bounds are inclusive (RFC 5280 §4.1.2.5).
+    public let notBefore: Int64
+    public let notAfter: Int64
+    public let publicKey: PublicKeyInfo
+    public let extensions: Extensions
+    let issuerUID: ArraySlice<UInt8>?
+    let subjectUID: ArraySlice<UInt8>?
+
+    /// The exact DER bytes of tbsCertificate, which the issuer signed.
+    public var tbsCertificateBytes: [UInt8] { Array(derBytes[tbsRange]) }
+    /// serialNumber INTEGER content octets, big-endian two's complement, as encoded.
+    public var serialNumber: [UInt8] { Array(serial) }
+    /// signatureValue BIT STRING contents.
+    public var signatureBytes: [UInt8] { Array(signature) }
+    /// The whole SubjectPublicKeyInfo DER.
+    public var subjectPublicKeyInfoBytes: [UInt8] { publicKey.derBytes }
+    /// issuerUniqueID / subjectUniqueID BIT STRING contents (v2 and v3 only; practically never present).
+    public var issuerUniqueID: [UInt8]? { issuerUID.map { Array($0) } }
+    public var subjectUniqueID: [UInt8]? { subjectUID.map { Array($0) } }
+
+    /// Calls `body` with the tbsCertificate bytes without copying them.
+    public func withTBSCertificateBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try derBytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[tbsRange]))
+        }
+    }
+
+    /// subject == issuer under RFC 5280 §7.1 comparison (a self-issued certificate; it may still be signed by another key).
+    public var isSelfIssued: Bool { subject == issuer }
+
+    /// What RFC 5280 §4.1.2.2 forbids in a serial number but deployed certificates carry; policy decides.
+    public var serialNumberProblems: SerialNumberProblems {
+        var problems: SerialNumberProblems = []
+        if serial.first! & 0x80 != 0 { problems.insert(.negative) }
+        if serial.allSatisfy({ $0 == 0 }) { problems.insert(.zero) }
+        if serial.count > 20 { problems.insert(.longerThan20Octets) }
+        return problems
+    }
+
+    /// Serial number as lower-case hex of its content octets (two's complement, as encoded).
+    public var serialNumberHex: String { hexString(serial) }
+
+    /// The digest of the whole DER certificate.
+    public func fingerprint(_ algorithm: HashAlgorithm) -> [UInt8] {
+        derBytes.withUnsafeBytes { algorithm.hash(bufferPointer: $0) }
+    }
+
+    /// Whether `time` (Unix seconds) lies within notBefore...notAfter, both inclusive.
+    public func isValid(at time: Int64) -> Bool { notBefore <= time && time <= notAfter }
+
+    public static func == (lhs: Certificate, rhs: Certificate) -> Bool { lhs.derBytes == rhs.derBytes }
+    public func hash(into hasher: inout Hasher) { hasher.combine(derBytes) }
+
+    /// Parses one DER certificate; the whole input must be that certificate.
+    public init(derEncoded: [UInt8]) throws(CertificateError) {
+        guard derEncoded.count <= Self.maximumByteCount else {
+            throw .inputTooLarge(byteCount: derEncoded.count, limit: Self.maximumByteCount)
+        }
+        let root = try parseDER(derEncoded[...])
+        var certificate = try DERReader(root, "certificate")
+        let tbsNode = try certificate.next("tbsCertificate")
+        let outerAlgorithmNode = try certificate.next("signatureAlgorithm")
+        let signatureNode = try certificate.next("signatureValue")
+        try certificate.finish()
+
+        var tbs = try DERReader(tbsNode, "tbsCertificate")
+        var version = 1
+        if let tagged = tbs.optional(.context(0)) {
+            let inner = try explicit(tagged, 0, "tbsCertificate.version")
+            let raw = try smallNonNegativeInteger(inner, "tbsCertificate.version")
+            // DER forbids encoding the DEFAULT v1; versions beyond v3 do not exist.
+            guard raw == 1 || raw == 2 else { throw .valueOutOfRange(field: "tbsCertificate.version", offset: inner.offset) }
+            version = raw + 1
+        }
+        let serial = try integerBytes(try tbs.next("tbsCertificate.serialNumber"), "tbsCertificate.serialNumber")
+        let innerAlgorithmNode = try tbs.next("tbsCertificate.signature")
+        let issuer = try DistinguishedName(node: try tbs.next("tbsCertificate.issuer"), field: "tbsCertificate.issuer")
+
+        var validity = try DERReader(try tbs.next("tbsCertificate.validity"), "tbsCertificate.validity")
+        let notBefore = try CertificateTime.parse(try validity.next("tbsCertificate.validity.notBefore"), "tbsCertificate.validity.notBefore")
+        let notAfter = try CertificateTime.parse(try validity.next("tbsCertificate.validity.notAfter"), "tbsCertificate.validity.notAfter")
+        try validity.finish()
+
+        let subject = try DistinguishedName(node: try tbs.next("tbsCertificate.subject"), field: "tbsCertificate.subject")
+        let publicKey = try PublicKeyInfo(node: try tbs.next("tbsCertificate.subjectPublicKeyInfo"), field: "tbsCertificate.subjectPublicKeyInfo")
+
+        var issuerUID: ArraySlice<UInt8>? = nil
+        var subjectUID: ArraySlice<UInt8>? = nil
+        var extensions = Extensions([])
+        if let node = tbs.optional(.context(1)) {
+            guard version >= 2 else { throw .notAllowedInVersion(field: "tbsCertificate.issuerUniqueID", version: version) }
+            issuerUID = try bitString(node, "tbsCertificate.issuerUniqueID", id: .context(1)).bytes
+        }
+        if let node = tbs.optional(.context(2)) {
+            guard version >= 2 else { throw .notAllowedInVersion(field: "tbsCertificate.subjectUniqueID", version: version) }
+            subjectUID = try bitString(node, "tbsCertificate.subjectUniqueID", id: .context(2)).bytes
+        }
+        if let node = tbs.optional(.context(3)) {
+            guard version == 3 else { throw .notAllowedInVersion(field: "tbsCertificate.extensions", version: version) }
+            extensions = try Extensions(node: try explicit(node, 3, "tbsCertificate.extensions"), field: "tbsCertificate.extensions")
+        }
+        try tbs.finish()
+
+        // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal tbsCertificate.signature.
+        guard outerAlgorithmNode.encodedBytes == innerAlgorithmNode.encodedBytes else {
+            // Decode both first so a malformed identifier is reported as such rather than as a mismatch.
+            _ = try SignatureAlgorithmIdentifier(node: innerAlgorithmNode, field: "tbsCertificate.signature")
+            _ = try SignatureAlgorithmIdentifier(node: outerAlgorithmNode, field: "signatureAlgorithm")
+            throw .signatureAlgorithmMismatch
+        }
+        let algorithm = try SignatureAlgorithmIdentifier(node: outerAlgorithmNode, field: "signatureAlgorithm")
+        let signature = try octetAlignedBitString(signatureNode, "signatureValue")
+
+        self.derBytes = derEncoded
+        self.tbsRange = tbsNode.encodedBytes.startIndex..<tbsNode.encodedBytes.endIndex
+        self.version = version
+        self.serial = serial
+        self.signatureAlgorithm = algorithm
+        self.signature = signature
+        self.issuer = issuer
+        self.subject = subject
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+        self.publicKey = publicKey
+        self.extensions = extensions
+        self.issuerUID = issuerUID
+        self.subjectUID = subjectUID
+    }
+}
+
+/// Serial-number properties RFC 5280 §4.1.2.2 forbids; tolerated at parse so policy can decide.
+public struct SerialNumberProblems: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let negative = SerialNumberProblems(rawValue: 1)
+    public static let zero = SerialNumberProblems(rawValue: 2)
+    public static let longerThan20Octets = SerialNumberProblems(rawValue: 4)
+}

@@ -1,0 +1,225 @@
+// The small extension values of RFC 5280 §4.2.1: basicConstraints, keyUsage, extKeyUsage, key
+// identifiers, policies and their constraints, inhibitAnyPolicy. Each decoder takes the extnValue
+// octets and checks DER and the RFC's SIZE/range rules; what the values mean is the validator's job.
+import SwiftASN1
+
+public struct BasicConstraints: Sendable, Hashable {
+    public var isCA: Bool
+    public var pathLenConstraint: Int?
+
+    public init(isCA: Bool, pathLenConstraint: Int? = nil) {
+        self.isCA = isCA
+        self.pathLenConstraint = pathLenConstraint
+    }
+
+    /// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }.
+    /// An explicitly encoded cA FALSE is tolerated: many deployed certificates carry it.
+    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> BasicConstraints {
+        var reader = try DERReader(try parseDER(value), "basicConstraints")
+        var isCA = false
+        if let node = reader.optional(.boolean) { isCA = try boolean(node, "basicConstraints.cA") }
+        var pathLen: Int? = nil
+        if let node = reader.nextIfPresent() { pathLen = try smallNonNegativeInteger(node, "basicConstraints.pathLenConstraint") }
+        try reader.finish()
+        return BasicConstraints(isCA: isCA, pathLenConstraint: pathLen)
+    }
+}
+
+/// KeyUsage bits (RFC 5280 §4.2.1.3), bit 0 = digitalSignature.
+public struct KeyUsage: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let digitalSignature = KeyUsage(rawValue: 1 << 0)
+    public static let nonRepudiation = KeyUsage(rawValue: 1 << 1)
+    public static let keyEncipherment = KeyUsage(rawValue: 1 << 2)
+    public static let dataEncipherment = KeyUsage(rawValue: 1 << 3)
+    public static let keyAgreement = KeyUsage(rawValue: 1 << 4)
+    public static let keyCertSign = KeyUsage(rawValue: 1 << 5)
+    public static let cRLSign = KeyUsage(rawValue: 1 << 6)
+    public static let encipherOnly = KeyUsage(rawValue: 1 << 7)
+    public static let decipherOnly = KeyUsage(rawValue: 1 << 8)
+
+    static let names = ["Digital Signature", "Non Repudiation", "Key Encipherment", "Data Encipherment",
+                        "Key Agreement", "Certificate Sign", "CRL Sign", "Encipher Only", "Decipher Only"]
+
+    /// OpenSSL's names, comma separated.
+    public var description: String {
+        (0..<9).filter { rawValue & (1 << $0) != 0 }.map { Self.names[$0] }.joined(separator: ", ")
+    }
+
+    /// KeyUsage ::= BIT STRING; bits past decipherOnly are ignored. Trailing zero bits are tolerated
+    /// (DER forbids them for named bit lists, but the value is unambiguous).
+    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> KeyUsage {
+        let node = try parseDER(value)
+        let (bytes, _) = try bitString(node, "keyUsage")
+        var raw: UInt16 = 0
+        for (index, byte) in bytes.prefix(2).enumerated() {
+            for bit in 0..<8 where byte & (0x80 >> bit) != 0 {
+                let position = index * 8 + bit
+                if position < 9 { raw |= 1 << position }
+            }
+        }
+        return KeyUsage(rawValue: raw)
+    }
+}
+
+/// Extended key usage purposes (RFC 5280 §4.2.1.12), dotted.
+public enum ExtendedKeyUsage {
+    public static let serverAuth = "1.3.6.1.5.5.7.3.1"
+    public static let clientAuth = "1.3.6.1.5.5.7.3.2"
+    public static let codeSigning = "1.3.6.1.5.5.7.3.3"
+    public static let emailProtection = "1.3.6.1.5.5.7.3.4"
+    public static let timeStamping = "1.3.6.1.5.5.7.3.8"
+    public static let ocspSigning = "1.3.6.1.5.5.7.3.9"
+    public static let anyExtendedKeyUsage = "2.5.29.37.0"
+
+    public static func name(_ oid: String) -> String {
+        switch oid {
+        case serverAuth: return "TLS Web Server Authentication"
+        case clientAuth: return "TLS Web Client Authentication"
+        case codeSigning: return "Code Signing"
+        case emailProtection: return "E-mail Protection"
+        case timeStamping: return "Time Stamping"
+        case ocspSigning: return "OCSP Signing"
+        case anyExtendedKeyUsage: return "Any Extended Key Usage"
+        default: return oid
+        }
+    }
+
+    /// ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId.
+    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [String] {
+        try oidSequence(value, "extKeyUsage")
+    }
+}
+
+/// SEQUENCE SIZE (1..MAX) OF OBJECT IDENTIFIER, as dotted strings.
+func oidSequence(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [String] {
+    let node = try parseDER(value)
+    var reader = try DERReader(node, field)
+    var oids: [String] = []
+    while let element = reader.nextIfPresent() { oids.append(OID.dotted(try objectIdentifier(element, field))) }
+    guard !oids.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+    return oids
+}
+
+public struct AuthorityKeyIdentifier: Sendable, Hashable {
+    public var keyIdentifier: [UInt8]?
+    public var authorityCertIssuer: [GeneralName]?
+    public var authorityCertSerialNumber: [UInt8]?
+
+    /// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OCTET STRING OPTIONAL,
+    ///   authorityCertIssuer [1] GeneralNames OPTIONAL, authorityCertSerialNumber [2] INTEGER OPTIONAL } (implicit tags).
+    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> AuthorityKeyIdentifier {
+        var reader = try DERReader(try parseDER(value), "authorityKeyIdentifier")
+        var result = AuthorityKeyIdentifier()
+        if let node = reader.optional(.context(0)) {
+            result.keyIdentifier = Array(try primitive(node, .context(0), "authorityKeyIdentifier.keyIdentifier"))
+        }
+        if let node = reader.optional(.context(1)) {
+            result.authorityCertIssuer = try GeneralName.sequence(node, field: "authorityKeyIdentifier.authorityCertIssuer", id: .context(1))
+        }
+        if let node = reader.optional(.context(2)) {
+            result.authorityCertSerialNumber = Array(try integerBytes(node, "authorityKeyIdentifier.authorityCertSerialNumber", id: .context(2)))
+        }
+        try reader.finish()
+        return result
+    }
+}
+
+/// SubjectKeyIdentifier ::= OCTET STRING.
+func decodeOctetString(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
+    try primitive(try parseDER(value), .octetString, field)
+}
+
+public struct PolicyInformation: Sendable, Hashable {
+    public var policyIdentifier: String
+    /// DER of the policyQualifiers SEQUENCE, when present.
+    public var qualifiers: [UInt8]?
+
+    public static let anyPolicy = "2.5.29.32.0"
+
+    /// certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation; a policy OID at most once (§4.2.1.4).
+    static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [PolicyInformation] {
+        let field = "certificatePolicies"
+        let node = try parseDER(value)
+        var reader = try DERReader(node, field)
+        var policies: [PolicyInformation] = []
+        var seen: [ArraySlice<UInt8>] = []
+        while let element = reader.nextIfPresent() {
+            var info = try DERReader(element, field + ".policyInformation")
+            let oid = try objectIdentifier(try info.next(field + ".policyIdentifier"), field + ".policyIdentifier")
+            var qualifiers: [UInt8]? = nil
+            if let qualifierNode = info.nextIfPresent() {
+                var list = try DERReader(qualifierNode, field + ".policyQualifiers")
+                guard !list.isAtEnd else { throw .invalidEncoding(field: field + ".policyQualifiers", offset: qualifierNode.offset, problem: .emptySequence) }
+                while let qualifier = list.nextIfPresent() {
+                    var parts = try DERReader(qualifier, field + ".policyQualifiers.qualifier")
+                    _ = try objectIdentifier(try parts.next(field + ".policyQualifiers.policyQualifierId"), field + ".policyQualifiers.policyQualifierId")
+                    _ = parts.nextIfPresent()
+                    try parts.finish()
+                }
+                qualifiers = Array(qualifierNode.encodedBytes)
+            }
+            try info.finish()
+            if seen.contains(where: { $0 == oid }) {
+                throw .invalidEncoding(field: field + ".policyIdentifier", offset: element.offset, problem: .duplicateValue)
+            }
+            seen.append(oid)
+            policies.append(PolicyInformation(policyIdentifier: OID.dotted(oid), qualifiers: qualifiers))
+        }
+        guard !policies.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+        return policies
+    }
+}
+
+public struct PolicyMapping: Sendable, Hashable {
+    public var issuerDomainPolicy: String
+    public var subjectDomainPolicy: String
+
+    /// PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF SEQUENCE { issuerDomainPolicy, subjectDomainPolicy }.
+    static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [PolicyMapping] {
+        let field = "policyMappings"
+        let node = try parseDER(value)
+        var reader = try DERReader(node, field)
+        var mappings: [PolicyMapping] = []
+        while let element = reader.nextIfPresent() {
+            var pair = try DERReader(element, field + ".mapping")
+            let issuer = try objectIdentifier(try pair.next(field + ".issuerDomainPolicy"), field + ".issuerDomainPolicy")
+            let subject = try objectIdentifier(try pair.next(field + ".subjectDomainPolicy"), field + ".subjectDomainPolicy")
+            try pair.finish()
+            mappings.append(PolicyMapping(issuerDomainPolicy: OID.dotted(issuer), subjectDomainPolicy: OID.dotted(subject)))
+        }
+        guard !mappings.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+        return mappings
+    }
+}
+
+public struct PolicyConstraints: Sendable, Hashable {
+    public var requireExplicitPolicy: Int?
+    public var inhibitPolicyMapping: Int?
+
+    /// PolicyConstraints ::= SEQUENCE { requireExplicitPolicy [0] SkipCerts OPTIONAL,
+    ///   inhibitPolicyMapping [1] SkipCerts OPTIONAL }; §4.2.1.11: MUST NOT be an empty sequence.
+    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> PolicyConstraints {
+        let node = try parseDER(value)
+        var reader = try DERReader(node, "policyConstraints")
+        var result = PolicyConstraints()
+        if let tagged = reader.optional(.context(0)) {
+            result.requireExplicitPolicy = try smallNonNegativeInteger(tagged, "policyConstraints.requireExplicitPolicy", id: .context(0))
+        }
+        if let tagged = reader.optional(.context(1)) {
+            result.inhibitPolicyMapping = try smallNonNegativeInteger(tagged, "policyConstraints.inhibitPolicyMapping", id: .context(1))
+        }
+        try reader.finish()
+        if result.requireExplicitPolicy == nil && result.inhibitPolicyMapping == nil {
+            throw .invalidEncoding(field: "policyConstraints", offset: node.offset, problem: .emptySequence)
+        }
+        return result
+    }
+}
+
+/// InhibitAnyPolicy ::= SkipCerts (INTEGER 0..MAX).
+func decodeInhibitAnyPolicy(_ value: ArraySlice<UInt8>) throws(CertificateError) -> Int {
+    try smallNonNegativeInteger(try parseDER(value), "inhibitAnyPolicy")
+}

@@ -1,0 +1,151 @@
+// PEM (RFC 7468) and raw DER input: finds every "-----BEGIN CERTIFICATE-----" block, ignores text
+// between blocks and blocks of other types, tolerates RFC 1421 headers and CRLF, and decodes base64
+// strictly (only the alphabet, whitespace and correct padding). A file that does not look like PEM is DER.
+
+extension Certificate {
+    /// Input larger than this is refused (the system bundle is about 200 KiB).
+    public static let maximumInputByteCount = 64 << 20
+
+    /// PEM with any number of CERTIFICATE blocks (text between them ignored, CRLF and headers tolerated),
+    /// or exactly one DER certificate. Throws `.noCertificates` when PEM input holds none.
+    public static func parseAll(_ bytes: [UInt8]) throws(CertificateError) -> [Certificate] {
+        guard bytes.count <= maximumInputByteCount else {
+            throw .inputTooLarge(byteCount: bytes.count, limit: maximumInputByteCount)
+        }
+        if bytes.first == 0x30 { return [try Certificate(derEncoded: bytes)] }
+        var certificates: [Certificate] = []
+        for block in try PEM.blocks(bytes) where block.label == "CERTIFICATE" {
+            do {
+                certificates.append(try Certificate(derEncoded: block.der))
+            } catch {
+                throw .inPEMBlock(index: certificates.count + 1, line: block.line, error: error)
+            }
+        }
+        guard !certificates.isEmpty else { throw .noCertificates }
+        return certificates
+    }
+}
+
+public enum PEM {
+    public struct Block: Sendable, Hashable {
+        /// The label after BEGIN, e.g. "CERTIFICATE".
+        public let label: String
+        /// 1-based line of the BEGIN line.
+        public let line: Int
+        public let der: [UInt8]
+    }
+
+    /// Every PEM block in `bytes`, in order.
+    public static func blocks(_ bytes: [UInt8]) throws(CertificateError) -> [Block] {
+        var result: [Block] = []
+        var lineNumber = 0
+        var position = 0
+        var open: (label: ArraySlice<UInt8>, line: Int)? = nil
+        var body: [UInt8] = []
+        var sawBodyLine = false
+        while position < bytes.count {
+            lineNumber += 1
+            var end = position
+            while end < bytes.count && bytes[end] != 0x0a { end += 1 }
+            var line = bytes[position..<end]
+            position = end + 1
+            if line.last == 0x0d { line = line.dropLast() }
+            line = trimmed(line)
+            if let (isBegin, label) = try boundary(line, lineNumber) {
+                if isBegin {
+                    guard open == nil else { throw .invalidPEM(line: lineNumber, problem: .unterminatedBlock) }
+                    open = (label, lineNumber)
+                    body = []
+                    sawBodyLine = false
+                } else {
+                    guard let current = open else { throw .invalidPEM(line: lineNumber, problem: .malformedBoundary) }
+                    guard current.label == label else { throw .invalidPEM(line: lineNumber, problem: .mismatchedEnd) }
+                    guard let der = Base64.decode(body) else { throw .invalidPEM(line: current.line, problem: .invalidBase64) }
+                    result.append(Block(label: String(decoding: label, as: UTF8.self), line: current.line, der: der))
+                    open = nil
+                }
+                continue
+            }
+            guard open != nil else { continue }
+            // RFC 1421 headers ("Proc-Type: ...", continuation lines) precede a blank line; skip them.
+            if !sawBodyLine && (line.contains(0x3a) || line.isEmpty || line.first == 0x20 || line.first == 0x09) {
+                continue
+            }
+            sawBodyLine = true
+            body.append(contentsOf: line)
+        }
+        if let current = open { throw .invalidPEM(line: current.line, problem: .unterminatedBlock) }
+        return result
+    }
+
+    private static let beginPrefix = Array("-----BEGIN ".utf8)
+    private static let endPrefix = Array("-----END ".utf8)
+    private static let dashes = Array("-----".utf8)
+
+    /// (true, label) for a BEGIN line, (false, label) for an END line, nil for any other line.
+    private static func boundary(_ line: ArraySlice<UInt8>, _ number: Int) throws(CertificateError) -> (Bool, ArraySlice<UInt8>)? {
+        guard line.count >= 5, line.starts(with: dashes) else { return nil }
+        let isBegin: Bool
+        if line.starts(with: beginPrefix) { isBegin = true } else if line.starts(with: endPrefix) { isBegin = false } else { return nil }
+        let rest = line.dropFirst(isBegin ? beginPrefix.count : endPrefix.count)
+        guard rest.count >= 5, rest.suffix(5).elementsEqual(dashes) else {
+            throw .invalidPEM(line: number, problem: .malformedBoundary)
+        }
+        return (isBegin, rest.dropLast(5))
+    }
+
+    private static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var result = line
+        while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
+        return result
+    }
+}
+
+/// Strict base64 (RFC 4648 §4): whitespace between characters is ignored, anything else outside the
+/// alphabet is an error, padding must be correct and the unused bits of the last group zero.
+enum Base64 {
+    static func decode(_ text: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var count = 0
+        var padding = 0
+        for byte in text {
+            let value: UInt8
+            switch byte {
+            case 0x41...0x5a: value = byte - 0x41
+            case 0x61...0x7a: value = byte - 0x61 + 26
+            case 0x30...0x39: value = byte - 0x30 + 52
+            case 0x2b: value = 62
+            case 0x2f: value = 63
+            case 0x3d:
+                padding += 1
+                continue
+            case 0x20, 0x09, 0x0d, 0x0a: continue
+            default: return nil
+            }
+            guard padding == 0 else { return nil }  // data after '='
+            accumulator = accumulator << 6 | UInt32(value)
+            count += 1
+            if count == 4 {
+                output.append(UInt8(truncatingIfNeeded: accumulator >> 16))
+                output.append(UInt8(truncatingIfNeeded: accumulator >> 8))
+                output.append(UInt8(truncatingIfNeeded: accumulator))
+                accumulator = 0
+                count = 0
+            }
+        }
+        switch (count, padding) {
+        case (0, 0): break
+        case (2, 2):
+            guard accumulator & 0x0f == 0 else { return nil }
+            output.append(UInt8(truncatingIfNeeded: accumulator >> 4))
+        case (3, 1):
+            guard accumulator & 0x03 == 0 else { return nil }
+            output.append(UInt8(truncatingIfNeeded: accumulator >> 10))
+            output.append(UInt8(truncatingIfNeeded: accumulator >> 2))
+        default: return nil
+        }
+        return output
+    }
+}

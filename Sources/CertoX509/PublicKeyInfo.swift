@@ -1,0 +1,191 @@
+// SubjectPublicKeyInfo (RFC 5280 §4.1.2.7): the algorithm with its parameters checked (RFC 3279:
+// rsaEncryption has NULL parameters, id-ecPublicKey a named curve; RFC 4055 for RSA-PSS keys) and the
+// key size read from the key itself (RSA modulus bits). The key bytes are kept for CertoSignature.
+import SwiftASN1
+
+public enum NamedCurve: Sendable, Hashable, CustomStringConvertible {
+    case p256
+    case p384
+    case other(oid: String)
+
+    public var oid: String {
+        switch self {
+        case .p256: return "1.2.840.10045.3.1.7"
+        case .p384: return "1.3.132.0.34"
+        case .other(let oid): return oid
+        }
+    }
+
+    /// NIST name where there is one ("P-256"), else the SEC name or the OID.
+    public var description: String {
+        switch self {
+        case .p256: return "P-256"
+        case .p384: return "P-384"
+        case .other(let oid):
+            switch oid {
+            case "1.3.132.0.35": return "P-521"
+            case "1.3.132.0.33": return "P-224"
+            case "1.2.840.10045.3.1.1": return "P-192"
+            case "1.3.132.0.10": return "secp256k1"
+            case "1.3.36.3.3.2.8.1.1.7": return "brainpoolP256r1"
+            case "1.3.36.3.3.2.8.1.1.11": return "brainpoolP384r1"
+            case "1.3.36.3.3.2.8.1.1.13": return "brainpoolP512r1"
+            default: return oid
+            }
+        }
+    }
+
+    /// Field size in bits for the curves this module can name.
+    public var bits: Int? {
+        switch self {
+        case .p256: return 256
+        case .p384: return 384
+        case .other(let oid):
+            switch oid {
+            case "1.3.132.0.35": return 521
+            case "1.3.132.0.33": return 224
+            case "1.2.840.10045.3.1.1": return 192
+            case "1.3.132.0.10", "1.3.36.3.3.2.8.1.1.7": return 256
+            case "1.3.36.3.3.2.8.1.1.11": return 384
+            case "1.3.36.3.3.2.8.1.1.13": return 512
+            default: return nil
+            }
+        }
+    }
+}
+
+public enum PublicKeyAlgorithm: Sendable, Hashable, CustomStringConvertible {
+    case rsa(modulusBits: Int)
+    /// id-RSASSA-PSS key; parameters nil when absent (any PSS parameters allowed) or naming unknown hashes.
+    case rsaPSS(modulusBits: Int, parameters: RSAPSSParameters?)
+    case ec(curve: NamedCurve)
+    /// Any other algorithm (Ed25519 is "1.3.101.112", DSA "1.2.840.10040.4.1", ...).
+    case unknown(oid: String)
+
+    public var description: String {
+        switch self {
+        case .rsa(let bits): return "RSA \(bits) bits"
+        case .rsaPSS(let bits, let parameters):
+            return "RSA-PSS \(bits) bits" + (parameters.map { " (\($0))" } ?? "")
+        case .ec(let curve): return "EC \(curve)"
+        case .unknown(let oid):
+            switch oid {
+            case "1.3.101.112": return "Ed25519"
+            case "1.3.101.113": return "Ed448"
+            case "1.3.101.110": return "X25519"
+            case "1.3.101.111": return "X448"
+            case "1.2.840.10040.4.1": return "DSA"
+            default: return oid
+            }
+        }
+    }
+}
+
+public struct PublicKeyInfo: Sendable, Hashable {
+    public let algorithm: PublicKeyAlgorithm
+    let encoded: ArraySlice<UInt8>
+    let algorithmOIDBytes: ArraySlice<UInt8>
+    let key: ArraySlice<UInt8>
+    private(set) var rsaModulus: ArraySlice<UInt8>?
+    private(set) var rsaExponent: ArraySlice<UInt8>?
+
+    /// The whole SubjectPublicKeyInfo DER.
+    public var derBytes: [UInt8] { Array(encoded) }
+    /// Dotted OID of the key algorithm.
+    public var algorithmOID: String { OID.dotted(algorithmOIDBytes) }
+    /// subjectPublicKey BIT STRING contents (an RSAPublicKey DER, or an EC point).
+    public var keyBytes: [UInt8] { Array(key) }
+    /// RSA modulus, big-endian without the sign octet.
+    public var rsaModulusBytes: [UInt8]? { rsaModulus.map { Array($0.drop(while: { $0 == 0 })) } }
+    /// RSA public exponent, big-endian without the sign octet.
+    public var rsaPublicExponentBytes: [UInt8]? { rsaExponent.map { Array($0.drop(while: { $0 == 0 })) } }
+
+    /// Parses a DER SubjectPublicKeyInfo on its own.
+    public init(derEncoded: [UInt8]) throws(CertificateError) {
+        try self.init(node: try parseDER(derEncoded[...]), field: "subjectPublicKeyInfo")
+    }
+
+    init(node: ASN1Node, field: String) throws(CertificateError) {
+        var reader = try DERReader(node, field)
+        let algorithmNode = try reader.next(field + ".algorithm")
+        let keyNode = try reader.next(field + ".subjectPublicKey")
+        try reader.finish()
+        var algorithmReader = try DERReader(algorithmNode, field + ".algorithm")
+        let oid = try objectIdentifier(try algorithmReader.next(field + ".algorithm.algorithm"), field + ".algorithm.algorithm")
+        let parameters = algorithmReader.nextIfPresent()
+        try algorithmReader.finish()
+        let parametersField = field + ".algorithm.parameters"
+
+        encoded = node.encodedBytes
+        algorithmOIDBytes = oid
+        rsaModulus = nil
+        rsaExponent = nil
+
+        if oid.equals(OID.rsaEncryption) {
+            // RFC 3279 §2.3.1: the parameters field MUST be NULL.
+            guard let parameters else { throw .missingElement(field: parametersField) }
+            guard parameters.identifier == .null else {
+                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "rsaEncryption")
+            }
+            try null(parameters, parametersField)
+            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, field + ".subjectPublicKey")
+            rsaModulus = modulus
+            rsaExponent = exponent
+            algorithm = .rsa(modulusBits: bits)
+        } else if oid.equals(OID.ecPublicKey) {
+            // RFC 5480 §2.1.1: namedCurve only (implicitCurve and specifiedCurve MUST NOT be used).
+            guard let parameters else { throw .missingElement(field: parametersField) }
+            guard parameters.identifier == .objectIdentifier else {
+                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "id-ecPublicKey")
+            }
+            let curve = try objectIdentifier(parameters, parametersField)
+            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
+            guard !key.isEmpty else {
+                throw .invalidEncoding(field: field + ".subjectPublicKey", offset: keyNode.offset, problem: .bitString)
+            }
+            if curve.equals(OID.p256) {
+                algorithm = .ec(curve: .p256)
+            } else if curve.equals(OID.p384) {
+                algorithm = .ec(curve: .p384)
+            } else {
+                algorithm = .ec(curve: .other(oid: OID.dotted(curve)))
+            }
+        } else if oid.equals(OID.rsassaPSS) {
+            var pss: RSAPSSParameters? = nil
+            if let parameters { pss = try RSAPSSParameters(node: parameters, field: parametersField) }
+            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, field + ".subjectPublicKey")
+            rsaModulus = modulus
+            rsaExponent = exponent
+            algorithm = .rsaPSS(modulusBits: bits, parameters: pss)
+        } else {
+            key = try bitString(keyNode, field + ".subjectPublicKey").bytes
+            algorithm = .unknown(oid: OID.dotted(oid))
+        }
+    }
+
+    /// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1); both positive.
+    private static func rsaPublicKey(_ bytes: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> (ArraySlice<UInt8>, ArraySlice<UInt8>, Int) {
+        let node = try parseDER(bytes)
+        var reader = try DERReader(node, field + ".RSAPublicKey")
+        let modulusNode = try reader.next(field + ".RSAPublicKey.modulus")
+        let exponentNode = try reader.next(field + ".RSAPublicKey.publicExponent")
+        try reader.finish()
+        let modulus = try integerBytes(modulusNode, field + ".RSAPublicKey.modulus")
+        let exponent = try integerBytes(exponentNode, field + ".RSAPublicKey.publicExponent")
+        guard modulus.first! & 0x80 == 0, modulus.contains(where: { $0 != 0 }) else {
+            throw .valueOutOfRange(field: field + ".RSAPublicKey.modulus", offset: modulusNode.offset)
+        }
+        guard exponent.first! & 0x80 == 0, exponent.contains(where: { $0 != 0 }) else {
+            throw .valueOutOfRange(field: field + ".RSAPublicKey.publicExponent", offset: exponentNode.offset)
+        }
+        var significant = modulus
+        if significant.first == 0 { significant = significant.dropFirst() }
+        let bits = significant.count * 8 - significant.first!.leadingZeroBitCount
+        return (modulus, exponent, bits)
+    }
+
+    public static func == (lhs: PublicKeyInfo, rhs: PublicKeyInfo) -> Bool { lhs.encoded == rhs.encoded }
+    public func hash(into hasher: inout Hasher) { hasher.combine(encoded) }
+}
