@@ -1,0 +1,115 @@
+// One public key of any supported kind, read from a SubjectPublicKeyInfo: what the chain validator
+// holds for each issuer. It dispatches on the SPKI algorithm OID and never guesses a key's type.
+import CertoHash
+import SwiftASN1
+
+public enum PublicKeyError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The SubjectPublicKeyInfo is not valid DER of the expected shape.
+    case malformedSubjectPublicKeyInfo
+    /// The algorithm OID names no key type Certo verifies with.
+    case unsupportedAlgorithm(oid: String)
+    /// The key type is known but the key itself was refused.
+    case invalidKey(String)
+
+    public var description: String {
+        switch self {
+        case .malformedSubjectPublicKeyInfo: return "malformed SubjectPublicKeyInfo"
+        case .unsupportedAlgorithm(let oid): return "unsupported public key algorithm \(oid)"
+        case .invalidKey(let reason): return "invalid public key: \(reason)"
+        }
+    }
+}
+
+public enum PublicKey: Sendable {
+    case rsa(RSAPublicKey)
+    case ecdsa(ECDSAPublicKey)
+
+    static let rsaEncryption = "1.2.840.113549.1.1.1"
+    static let rsassaPSS = "1.2.840.113549.1.1.10"
+    static let ecPublicKey = "1.2.840.10045.2.1"
+
+    public init(subjectPublicKeyInfoDER der: [UInt8]) throws(PublicKeyError) {
+        let oid: String
+        do {
+            oid = try Self.algorithmOID(of: der)
+        } catch {
+            throw .malformedSubjectPublicKeyInfo
+        }
+        do {
+            switch oid {
+            case Self.rsaEncryption, Self.rsassaPSS:
+                self = .rsa(try RSAPublicKey(subjectPublicKeyInfoDER: der))
+            case Self.ecPublicKey:
+                self = .ecdsa(try ECDSAPublicKey(subjectPublicKeyInfoDER: der))
+            default:
+                throw PublicKeyError.unsupportedAlgorithm(oid: oid)
+            }
+        } catch let error as PublicKeyError {
+            throw error
+        } catch {
+            throw .invalidKey(String(describing: error))
+        }
+    }
+
+    /// Reads only SubjectPublicKeyInfo.algorithm.algorithm; the key types parse the rest strictly.
+    private static func algorithmOID(of der: [UInt8]) throws -> String {
+        let root = try DER.parse(der)
+        guard root.identifier == .sequence, case .constructed(let nodes) = root.content else {
+            throw PublicKeyError.malformedSubjectPublicKeyInfo
+        }
+        var iterator = nodes.makeIterator()
+        guard let algorithm = iterator.next(), algorithm.identifier == .sequence,
+              case .constructed(let algorithmNodes) = algorithm.content else {
+            throw PublicKeyError.malformedSubjectPublicKeyInfo
+        }
+        var algorithmIterator = algorithmNodes.makeIterator()
+        guard let oidNode = algorithmIterator.next() else { throw PublicKeyError.malformedSubjectPublicKeyInfo }
+        let oid = try ASN1ObjectIdentifier(derEncoded: oidNode)
+        return oid.description
+    }
+
+    /// "RSA" or "ECDSA".
+    public var algorithmName: String {
+        switch self {
+        case .rsa: return "RSA"
+        case .ecdsa: return "ECDSA"
+        }
+    }
+
+    /// "2048-bit" for RSA, the curve ("P-256") for ECDSA.
+    public var sizeDescription: String {
+        switch self {
+        case .rsa(let key): return "\(key.modulusBitCount)-bit"
+        case .ecdsa(let key): return key.curve == .p256 ? "P-256" : "P-384"
+        }
+    }
+
+    /// RSA moduli under 2048 bits: verifiable, but refused by default policy.
+    public var isWeak: Bool {
+        switch self {
+        case .rsa(let key): return key.isWeak
+        case .ecdsa: return false
+        }
+    }
+
+    /// Whether `signature` is valid for `message` (hashed here) under `algorithm`.
+    /// A key/algorithm mismatch (an ECDSA key with an RSA scheme, say) is simply invalid.
+    public func isValidSignature(_ signature: [UInt8], for message: [UInt8], algorithm: SignatureAlgorithm) -> Bool {
+        let digest = algorithm.hash.hash(message)
+        return isValidSignature(signature, digest: digest, algorithm: algorithm)
+    }
+
+    /// As above, for a digest already computed with `algorithm.hash`.
+    public func isValidSignature(_ signature: [UInt8], digest: [UInt8], algorithm: SignatureAlgorithm) -> Bool {
+        switch (self, algorithm) {
+        case (.rsa(let key), .rsaPKCS1v15(let hash)):
+            return key.isValidPKCS1v15Signature(signature, digest: digest, hash: hash)
+        case (.rsa(let key), .rsaPSS(let hash, let mgf1, let saltLength)):
+            return key.isValidPSSSignature(signature, digest: digest, hash: hash, mgf1: mgf1, saltLength: saltLength)
+        case (.ecdsa(let key), .ecdsa):
+            return key.isValidSignature(derSignature: signature, digest: digest)
+        default:
+            return false
+        }
+    }
+}
