@@ -1,0 +1,69 @@
+// An RSA public key ready to verify: modulus and exponent checked once, Montgomery constants for the
+// modulus computed once (one issuer key checks many certificates). Parsing lives in RSAKeyDecoder,
+// the signature schemes in RSAPublicKey+Verification. Holds only public data.
+import CertoBigInt
+import CertoHash
+
+public struct RSAPublicKey: Sendable {
+    /// Smallest and largest moduli we accept; below 2048 bits the key is accepted but `isWeak`.
+    public static let modulusBitRange = 1024...16384
+
+    public let modulus: BigInt
+    public let publicExponent: BigInt
+    /// Set for an id-RSASSA-PSS key with parameters: what the key may verify.
+    public let pssRestriction: RSAPSSRestriction?
+    /// True for an id-RSASSA-PSS key (with or without parameters): it verifies PSS signatures only.
+    public let isPSSOnly: Bool
+
+    /// Montgomery constants for the modulus.
+    let montgomery: MontgomeryModulus
+
+    /// Builds a key from big-endian modulus and exponent bytes (leading zeros allowed) and checks it:
+    /// modulus odd and 1024...16384 bits, exponent odd, > 1 and at most 64 bits.
+    public init(modulus: [UInt8], publicExponent: [UInt8]) throws(RSAKeyError) {
+        try self.init(modulus: BigInt(bytes: modulus), publicExponent: BigInt(bytes: publicExponent), pss: nil, pssOnly: false)
+    }
+
+    init(modulus n: BigInt, publicExponent e: BigInt, pss: RSAPSSRestriction?, pssOnly: Bool) throws(RSAKeyError) {
+        let bits = n.bitLength
+        guard Self.modulusBitRange.contains(bits) else { throw .modulusSize(bits: bits) }
+        guard n.isOdd else { throw .modulusEven }
+        guard e > 1, e.isOdd else { throw .invalidExponent }
+        guard e.bitLength <= 64 else { throw .exponentTooLarge(bits: e.bitLength) }
+        modulus = n
+        publicExponent = e
+        pssRestriction = pss
+        isPSSOnly = pssOnly || pss != nil
+        do {
+            montgomery = try MontgomeryModulus(n)
+        } catch {
+            throw .modulusEven  // unreachable: n is odd and > 1
+        }
+    }
+
+    /// A key from DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) with algorithm rsaEncryption
+    /// (parameters NULL) or id-RSASSA-PSS (parameters absent, or RSASSA-PSS-params that restrict the key).
+    public init(subjectPublicKeyInfoDER der: [UInt8]) throws(RSAKeyError) {
+        self = try RSAKeyDecoder.subjectPublicKeyInfo(der)
+    }
+
+    /// A key from DER PKCS#1 RSAPublicKey (RFC 8017 §A.1.1): SEQUENCE { modulus, publicExponent }.
+    public init(pkcs1DER der: [UInt8]) throws(RSAKeyError) {
+        let (n, e) = try RSAKeyDecoder.pkcs1(der[...], field: "RSAPublicKey")
+        try self.init(modulus: n, publicExponent: e, pss: nil, pssOnly: false)
+    }
+
+    /// A key from one PEM block: "PUBLIC KEY" (SubjectPublicKeyInfo) or "RSA PUBLIC KEY" (PKCS#1).
+    public init(pemRepresentation pem: String) throws(RSAKeyError) {
+        self = try RSAKeyDecoder.pem(pem)
+    }
+
+    /// Bits in the modulus (2048 for RSA-2048).
+    public var modulusBitCount: Int { modulus.bitLength }
+
+    /// Bytes in the modulus, which is the length of every signature this key verifies.
+    public var modulusByteCount: Int { montgomery.byteCount }
+
+    /// True below 2048 bits: accepted here so that policy, not parsing, decides to refuse it.
+    public var isWeak: Bool { modulusBitCount < 2048 }
+}
