@@ -1,5 +1,7 @@
 // `certo bench`: in-process throughput of Certo's hot operations, as ops/s (and bytes/s for hashes).
 // Each area registers its cases in its own Bench*.swift file; this file only runs and prints them.
+// The figure is the median over many short timed batches, so a burst of load from other processes
+// moves it little; it is not a statistical study (the Benchmarks package is that).
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
@@ -33,10 +35,10 @@ struct BenchCommand: ParsableCommand {
     var names: [String] = []
 
     func validate() throws {
-        guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]") }
-        let known = Set(BenchRegistry.all.map(\.name))
+        guard seconds.isFinite, seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600]") }
+        let known = BenchRegistry.all.map(\.name)
         for name in names where !known.contains(name) {
-            throw ValidationError("unknown benchmark '\(name)'; known: \(BenchRegistry.all.map(\.name).joined(separator: ", "))")
+            throw ValidationError("unknown benchmark '\(name)'; known: \(known.joined(separator: ", "))")
         }
     }
 
@@ -44,18 +46,24 @@ struct BenchCommand: ParsableCommand {
         let selected = names.isEmpty ? BenchRegistry.all : BenchRegistry.all.filter { names.contains($0.name) }
         var rows: [String] = []
         for bench in selected {
-            let op = try bench.prepare()
+            let op: () -> Void
+            do {
+                op = try bench.prepare()
+            } catch {
+                printError("certo bench: \(bench.name): set-up failed: \(error)")
+                throw ExitCode(1)
+            }
             let opsPerSecond = measure(op, seconds: seconds)
             if json {
-                var row = "{\"name\": \"\(bench.name)\", \"ops_per_sec\": \(formatted(opsPerSecond))"
+                var row = "{\"name\": \"\(bench.name)\", \"ops_per_sec\": \(decimal(opsPerSecond))"
                 if let bytes = bench.bytesPerOp {
-                    row += ", \"bytes_per_sec\": \(formatted(opsPerSecond * Double(bytes)))"
+                    row += ", \"bytes_per_sec\": \(decimal(opsPerSecond * Double(bytes)))"
                 }
                 rows.append(row + "}")
             } else {
-                var line = "\(padded(bench.name, 16)) \(formatted(opsPerSecond)) ops/s"
+                var line = "\(padded(bench.name, 16)) \(padded(decimal(opsPerSecond), 14, left: true)) ops/s"
                 if let bytes = bench.bytesPerOp {
-                    line += "  \(formatted(opsPerSecond * Double(bytes) / 1e6)) MB/s"
+                    line += "  \(padded(decimal(opsPerSecond * Double(bytes) / 1e6), 10, left: true)) MB/s"
                 }
                 print(line)
             }
@@ -70,27 +78,42 @@ private func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-/// Runs `op` in growing batches until `seconds` have passed; returns operations per second.
+/// Operations per second of `op`: a batch size is grown until one batch takes about 1/40 of the
+/// budget (at least 2 ms), then batches are timed until `seconds` have passed; the median rate wins.
 private func measure(_ op: () -> Void, seconds: Double) -> Double {
-    op()  // warm up
+    op()  // warm up: first-touch of tables and caches
+    let target = max(seconds / 40, 0.002)
     var batch = 1
-    var total = 0
-    let start = now()
-    var elapsed = 0.0
-    while elapsed < seconds {
+    while true {
+        let start = now()
         for _ in 0..<batch { op() }
-        total += batch
-        elapsed = now() - start
-        if elapsed < seconds / 20 { batch *= 2 }
+        let elapsed = now() - start
+        if elapsed >= target || batch >= 1 << 40 { break }
+        // Aim straight for the target when the batch is long enough to time, else double.
+        batch = elapsed > target / 16 ? Int(Double(batch) * target / elapsed) + 1 : batch * 2
     }
-    return Double(total) / elapsed
+    var rates: [Double] = []
+    let deadline = now() + seconds
+    repeat {
+        let start = now()
+        for _ in 0..<batch { op() }
+        let elapsed = now() - start
+        rates.append(Double(batch) / max(elapsed, 1e-9))
+    } while now() < deadline || rates.count < 5
+    rates.sort()
+    let middle = rates.count / 2
+    return rates.count % 2 == 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2
 }
 
-private func formatted(_ value: Double) -> String {
-    let rounded = (value * 10).rounded() / 10
-    return String(rounded)
+/// A plain decimal with one fractional digit (valid JSON; never an exponent).
+private func decimal(_ value: Double) -> String {
+    guard value.isFinite, value >= 0, value < 1e17 else { return "0.0" }
+    let tenths = UInt64((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
 }
 
-private func padded(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+private func padded(_ text: String, _ width: Int, left: Bool = false) -> String {
+    guard text.count < width else { return text }
+    let fill = String(repeating: " ", count: width - text.count)
+    return left ? fill + text : text + fill
 }

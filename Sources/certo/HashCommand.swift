@@ -1,4 +1,6 @@
 // `certo hash`: sha256sum-style digests of files or standard input, streamed in fixed-size chunks.
+// Each unreadable input (missing, permission denied, a directory) costs one line on stderr and
+// makes the exit status 1; the other inputs are still hashed, as coreutils does.
 import ArgumentParser
 import CertoHash
 #if canImport(Glibc)
@@ -36,7 +38,7 @@ struct HashCommand: ParsableCommand {
         for name in inputs {
             do {
                 let digest = try digestOfFile(name, algorithm.hash)
-                print("\(hexString(digest))  \(name)")
+                print(checksumLine(digest, name))
             } catch let error as FileReadError {
                 printError("certo hash: \(error)")
                 failed = true
@@ -46,10 +48,32 @@ struct HashCommand: ParsableCommand {
     }
 }
 
+/// One line as `sha256sum` prints it: a name holding a backslash, newline or carriage return is
+/// escaped and the line starts with a backslash, so every line stays one line.
+func checksumLine(_ digest: [UInt8], _ name: String) -> String {
+    let needsEscape = name.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    guard needsEscape else { return "\(hexString(digest))  \(name)" }
+    var escaped = ""
+    for scalar in name.unicodeScalars {
+        switch scalar {
+        case "\\": escaped += "\\\\"
+        case "\n": escaped += "\\n"
+        case "\r": escaped += "\\r"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+    }
+    return "\\\(hexString(digest))  \(escaped)"
+}
+
 struct FileReadError: Error, CustomStringConvertible {
     let path: String
     let reason: String
     var description: String { "\(path): \(reason)" }
+
+    /// The failure named by the current `errno`.
+    static func fromErrno(_ path: String) -> FileReadError {
+        FileReadError(path: path, reason: String(cString: strerror(errno)))
+    }
 }
 
 /// Streams a file (or stdin for "-") through the hash in 64 KiB chunks, without Foundation.
@@ -65,20 +89,22 @@ func digestOfFile(_ path: String, _ algorithm: HashAlgorithm) throws -> [UInt8] 
 
 private func streamFile<H: HashFunction>(_ path: String, into hasher: H) throws -> H.Digest {
     var hasher = hasher
-    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-    guard fd >= 0 else { throw FileReadError(path: path, reason: String(cString: strerror(errno))) }
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileReadError.fromErrno(path) }
     defer { if fd != 0 { close(fd) } }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw FileReadError.fromErrno(path) }
+    if info.st_mode & S_IFMT == S_IFDIR { throw FileReadError(path: path, reason: "Is a directory") }
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
     defer { chunk.deallocate() }
     while true {
         let n = read(fd, chunk.baseAddress, chunk.count)
         if n < 0 {
             if errno == EINTR { continue }
-            throw FileReadError(path: path, reason: String(cString: strerror(errno)))
+            throw FileReadError.fromErrno(path)
         }
         if n == 0 { break }
         hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
     }
     return hasher.finalize()
 }
-
