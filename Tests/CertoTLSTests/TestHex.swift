@@ -1,0 +1,19 @@
+// Hex helpers for the known-answer tables in this suite.
+
+func hexBytes(_ text: String) -> [UInt8] {
+    let digits = Array(text.utf8.filter { $0 != 0x20 && $0 != 0x0a })
+    precondition(digits.count % 2 == 0, "odd-length hex in a test table")
+    func nibble(_ c: UInt8) -> UInt8 {
+        switch c {
+        case 0x30...0x39: return c - 0x30
+        case 0x61...0x66: return c - 0x61 + 10
+        case 0x41...0x46: return c - 0x41 + 10
+        default: preconditionFailure("bad hex digit in a test table")
+        }
+    }
+    return stride(from: 0, to: digits.count, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
+}
+
+func hex(_ bytes: [UInt8]) -> String {
+    bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+}
