@@ -1,0 +1,56 @@
+// Hints for the classic causes of a failed verification, computed from the error and its attempts:
+// a validation time before 2000 (clock not set), a chain that verifies but for time, a root the store
+// lacks, a missing intermediate (with the issuer's AIA caIssuers URL). Used by --explain and --json.
+
+public enum Hint: Sendable, Equatable, CustomStringConvertible {
+    /// The validation time is before 2000-01-01: the clock is probably not set.
+    case clockNotSet(Instant)
+    /// Every other check passes: only the validity period at this time fails.
+    case okExceptTime
+    /// The best path ends at a self-signed root that is not in the trust store.
+    case rootNotTrusted(DistinguishedName)
+    /// The issuer of the certificate at `depth` was not supplied; `caIssuersURIs` says where to fetch it.
+    case missingIssuer(depth: Int, issuer: DistinguishedName, caIssuersURIs: [String])
+
+    public var description: String {
+        switch self {
+        case .clockNotSet(let time): return "the validation time \(time) is before 2000: clock not set?"
+        case .okExceptTime: return "OK except time: the chain is otherwise valid at this time"
+        case .rootNotTrusted(let root): return "the chain ends at the root \(root.openSSLDescription), which the trust store lacks"
+        case .missingIssuer(let depth, let issuer, let uris):
+            var text = "missing intermediate: the issuer of depth \(depth), \(issuer.openSSLDescription), was not supplied"
+            if let uri = uris.first { text += "; fetch it from \(uri)" }
+            return text
+        }
+    }
+}
+
+extension Verifier {
+    /// Why `error` (from verifying `leaf` with `intermediates`) probably happened, most useful first.
+    /// May run the search again with validity checks off, to tell "OK except time".
+    public func diagnose(_ error: VerificationError, leaf: Certificate, intermediates: [Certificate]) -> [Hint] {
+        var hints: [Hint] = []
+        let time = policy.validationTime ?? Instant.now()
+        if time.seconds < 946_684_800 { hints.append(.clockNotSet(time)) }
+        if error.attempts.contains(where: { $0.reason.isTimeFailure }) {
+            var relaxed = self
+            relaxed.policy.checksValidityPeriod = false
+            if (try? relaxed.verify(leaf: leaf, intermediates: intermediates)) != nil { hints.append(.okExceptTime) }
+        }
+        var seenRoots: [DistinguishedName] = []
+        var seenIssuers: [DistinguishedName] = []
+        for attempt in error.attempts {
+            switch attempt.reason {
+            case .untrustedRoot(let root) where !seenRoots.contains(root):
+                seenRoots.append(root)
+                hints.append(.rootNotTrusted(root))
+            case .issuerNotFound(let issuer, let uris) where !seenIssuers.contains(issuer):
+                seenIssuers.append(issuer)
+                hints.append(.missingIssuer(depth: attempt.depth, issuer: issuer, caIssuersURIs: uris))
+            default:
+                continue
+            }
+        }
+        return hints
+    }
+}

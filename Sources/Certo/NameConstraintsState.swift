@@ -1,0 +1,176 @@
+// RFC 5280 §4.2.1.10 name constraints, as the §6.1 state `permitted_subtrees` / `excluded_subtrees`.
+// Instead of computing intersections of permitted subtrees, each CA's permitted set is kept apart and
+// a name must satisfy every set that constrains its type: the same answer with simpler code.
+// Supported forms: dNSName, rfc822Name, iPAddress, directoryName, uniformResourceIdentifier; a
+// constraint of any other form fails closed when the certificate carries a name of that form.
+
+struct NameConstraintsState: Sendable {
+    /// One entry per CA certificate that had permittedSubtrees (RFC: permitted_subtrees ∩ ...).
+    private(set) var permittedSets: [[GeneralSubtree]] = []
+    /// The union of all excludedSubtrees seen so far.
+    private(set) var excluded: [GeneralSubtree] = []
+
+    var isEmpty: Bool { permittedSets.isEmpty && excluded.isEmpty }
+
+    /// RFC 5280 §6.1.4 (g): fold a CA's nameConstraints into the state.
+    mutating func add(_ constraints: NameConstraints) {
+        if !constraints.permittedSubtrees.isEmpty { permittedSets.append(constraints.permittedSubtrees) }
+        excluded.append(contentsOf: constraints.excludedSubtrees)
+    }
+
+    /// RFC 5280 §6.1.3 (b), (c): the subject DN, the subject's emailAddress attributes and every
+    /// subjectAltName must lie within the permitted subtrees and outside the excluded ones.
+    /// Returns the first offending name, printed, or nil.
+    func violation(for certificate: Certificate) -> String? {
+        if isEmpty { return nil }
+        var names: [GeneralName] = []
+        if !certificate.subject.rdns.isEmpty { names.append(.directoryName(certificate.subject)) }
+        let sans = certificate.extensions.subjectAlternativeNames ?? []
+        names.append(contentsOf: sans)
+        // emailAddress in the subject is constrained like an rfc822Name (RFC 5280 §4.2.1.10).
+        for email in DistinguishedNameHelpers.emailAddresses(in: certificate.subject) {
+            names.append(.rfc822Name(email))
+        }
+        for name in names where !isAllowed(name) {
+            return NameConstraintsState.describe(name)
+        }
+        return nil
+    }
+
+    func isAllowed(_ name: GeneralName) -> Bool {
+        for subtree in excluded {
+            if NameConstraintsState.sameForm(subtree.base, name) {
+                switch NameConstraintsState.matches(name, subtree.base) {
+                case .some(true), .none: return false  // inside an excluded subtree, or cannot tell: refuse
+                case .some(false): continue
+                }
+            }
+        }
+        for set in permittedSets {
+            let relevant = set.filter { NameConstraintsState.sameForm($0.base, name) }
+            if relevant.isEmpty { continue }
+            var inside = false
+            for subtree in relevant where NameConstraintsState.matches(name, subtree.base) == true {
+                inside = true
+                break
+            }
+            if !inside { return false }
+        }
+        return true
+    }
+
+    static func sameForm(_ a: GeneralName, _ b: GeneralName) -> Bool {
+        switch (a, b) {
+        case (.dnsName, .dnsName), (.rfc822Name, .rfc822Name), (.ipAddress, .ipAddress),
+             (.directoryName, .directoryName), (.uniformResourceIdentifier, .uniformResourceIdentifier),
+             (.registeredID, .registeredID), (.otherName, .otherName), (.x400Address, .x400Address),
+             (.ediPartyName, .ediPartyName):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether `name` lies in the subtree rooted at `base` (same form); nil when the form is unsupported.
+    static func matches(_ name: GeneralName, _ base: GeneralName) -> Bool? {
+        switch (name, base) {
+        case (.dnsName(let n), .dnsName(let c)): return dnsWithin(n, c)
+        case (.rfc822Name(let n), .rfc822Name(let c)): return emailWithin(n, c)
+        case (.ipAddress(let n), .ipAddress(let c)): return ipWithin(n, c)
+        case (.directoryName(let n), .directoryName(let c)): return DistinguishedNameHelpers.isWithin(n, subtree: c)
+        case (.uniformResourceIdentifier(let n), .uniformResourceIdentifier(let c)): return uriWithin(n, c)
+        default: return nil
+        }
+    }
+
+    /// dNSName: "example.com" covers itself and every subdomain; ".example.com" only subdomains;
+    /// an empty constraint covers every name. Case-insensitive.
+    static func dnsWithin(_ rawName: String, _ rawConstraint: String) -> Bool {
+        var name = rawName.lowercased()
+        var constraint = rawConstraint.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        if constraint.hasSuffix(".") { constraint.removeLast() }
+        if constraint.isEmpty { return true }
+        if constraint.hasPrefix(".") { return name.hasSuffix(constraint) && name.count > constraint.count }
+        if name == constraint { return true }
+        return name.hasSuffix("." + constraint)
+    }
+
+    /// rfc822Name: "user@host" is one mailbox; "host" every mailbox at that host; ".domain" every
+    /// mailbox at any host under domain. Host parts compare case-insensitively, local parts exactly.
+    static func emailWithin(_ name: String, _ constraint: String) -> Bool {
+        guard let at = name.lastIndex(of: "@") else { return false }
+        let local = name[..<at]
+        let host = name[name.index(after: at)...].lowercased()
+        if let cAt = constraint.lastIndex(of: "@") {
+            return constraint[..<cAt] == local && constraint[constraint.index(after: cAt)...].lowercased() == host
+        }
+        let c = constraint.lowercased()
+        if c.isEmpty { return true }
+        if c.hasPrefix(".") { return host.hasSuffix(c) && host.count > c.count }
+        return host == c
+    }
+
+    /// iPAddress: the constraint is address ‖ mask (8 or 32 octets); the name matches when it has the
+    /// same family and agrees with the address on every masked bit.
+    static func ipWithin(_ name: [UInt8], _ constraint: [UInt8]) -> Bool {
+        guard constraint.count == 2 * name.count, name.count == 4 || name.count == 16 else { return false }
+        for i in 0..<name.count {
+            let mask = constraint[name.count + i]
+            if name[i] & mask != constraint[i] & mask { return false }
+        }
+        return true
+    }
+
+    /// uniformResourceIdentifier: the constraint applies to the URI's host (RFC 5280 §4.2.1.10):
+    /// "host" exactly, ".domain" any host under domain. A URI without a host fails.
+    static func uriWithin(_ uri: String, _ constraint: String) -> Bool {
+        guard let host = uriHost(uri) else { return false }
+        let c = constraint.lowercased()
+        if c.hasPrefix(".") { return host.hasSuffix(c) && host.count > c.count }
+        return host == c
+    }
+
+    static func uriHost(_ uri: String) -> String? {
+        guard let schemeEnd = uri.firstIndex(of: ":") else { return nil }
+        var rest = uri[uri.index(after: schemeEnd)...]
+        guard rest.hasPrefix("//") else { return nil }
+        rest = rest.dropFirst(2)
+        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.hasPrefix("[") { return nil }  // IP literal: not a host name
+        if let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
+        let host = authority.lowercased()
+        return host.isEmpty ? nil : host
+    }
+
+    static func describe(_ name: GeneralName) -> String {
+        switch name {
+        case .dnsName(let s): return "DNS:\(s)"
+        case .rfc822Name(let s): return "email:\(s)"
+        case .uniformResourceIdentifier(let s): return "URI:\(s)"
+        case .ipAddress(let octets): return "IP:" + IPText.format(octets)
+        case .directoryName(let dn): return "DirName:\(dn.openSSLDescription)"
+        case .registeredID(let oid): return "RID:\(oid)"
+        case .otherName(let type, _): return "othername:\(type)"
+        case .x400Address: return "X400Name"
+        case .ediPartyName: return "EdiPartyName"
+        }
+    }
+}
+
+/// Prints IP addresses as text (IPv4 dotted, IPv6 groups in hex; address/mask pairs with a slash).
+enum IPText {
+    static func format(_ octets: [UInt8]) -> String {
+        switch octets.count {
+        case 4: return octets.map { String($0) }.joined(separator: ".")
+        case 8: return format(Array(octets[0..<4])) + "/" + format(Array(octets[4..<8]))
+        case 16:
+            var groups: [String] = []
+            for i in stride(from: 0, to: 16, by: 2) { groups.append(String(UInt16(octets[i]) << 8 | UInt16(octets[i + 1]), radix: 16)) }
+            return groups.joined(separator: ":")
+        case 32: return format(Array(octets[0..<16])) + "/" + format(Array(octets[16..<32]))
+        default: return octets.map { String($0, radix: 16) }.joined(separator: ":")
+        }
+    }
+}

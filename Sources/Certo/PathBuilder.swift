@@ -1,0 +1,169 @@
+// Finds candidate paths from a leaf to a trust anchor and hands each complete one to the Validator.
+// Candidates for an issuer come from the store and the pool by subject name, ranked by authority /
+// subject key identifier agreement (then trusted first); the search is depth-first with backtracking,
+// so cross-signed and re-issued CAs are tried in turn. A path ends at the first certificate whose name
+// AND key are in the trust store, self-signed or not. A certificate already on the path (same name and
+// key) is never added again: that is the loop check. Each link's signature is verified as the link is
+// added (RFC 5280 §6.1.3 (a)(1)), so a candidate with the wrong key is dropped at once.
+//
+// Budget (Policy.budget, all fatal when exceeded — the search stops with .searchBudgetExhausted):
+// candidates considered (default 256), signature verifications (64), complete paths validated (32);
+// plus Policy.maxDepth (default 12) certificates below the anchor, which only ends that branch.
+
+struct PathBuilder {
+    let store: TrustStore
+    let policy: Policy
+    let validator: Validator
+    let cache: SignatureCache?
+    let collectNotes: Bool
+    private let pool: [Certificate]
+    private let poolBySubject: [DistinguishedName: [Int]]
+
+    private(set) var attempts: [PathAttempt] = []
+    private var candidatesConsidered = 0
+    private var signatureChecks = 0
+    private var pathsValidated = 0
+
+    struct Success {
+        let path: [Certificate]
+        let notes: [[String]]?
+    }
+
+    init(store: TrustStore, intermediates: [Certificate], policy: Policy, validator: Validator,
+         cache: SignatureCache?, collectNotes: Bool) {
+        self.store = store
+        self.policy = policy
+        self.validator = validator
+        self.cache = cache
+        self.collectNotes = collectNotes
+        var unique: [Certificate] = []
+        var index: [DistinguishedName: [Int]] = [:]
+        for certificate in intermediates where !unique.contains(where: { $0.derBytes == certificate.derBytes }) {
+            index[certificate.subject, default: []].append(unique.count)
+            unique.append(certificate)
+        }
+        self.pool = unique
+        self.poolBySubject = index
+    }
+
+    /// Searches for a valid path from `leaf`. Returns it, or nil with `attempts` filled in; throws only
+    /// when a budget is exhausted.
+    mutating func build(from leaf: Certificate) throws(VerificationFailureReason) -> Success? {
+        var path = [leaf]
+        // The leaf itself may be the anchor: a trusted self-signed certificate, or any trusted
+        // certificate when partial chains are allowed.
+        if let anchor = store.anchor(matching: leaf), leaf.isSelfIssued || policy.partialChain {
+            if let success = try validate([anchor]) { return success }
+        }
+        return try extend(&path)
+    }
+
+    private mutating func extend(_ path: inout [Certificate]) throws(VerificationFailureReason) -> Success? {
+        let certificate = path[path.count - 1]
+        let depth = path.count - 1
+        let candidates = issuerCandidates(of: certificate)
+        var recorded = false
+        for (candidate, trusted) in candidates {
+            candidatesConsidered += 1
+            guard candidatesConsidered <= policy.budget.maxCandidates else { throw .searchBudgetExhausted(.candidates) }
+
+            // Loop check: the same name and key already on the path.
+            if path.contains(where: { $0.subject == candidate.subject && $0.publicKey == candidate.publicKey }) {
+                if candidate.publicKey == certificate.publicKey && certificate.isSelfIssued {
+                    record(path, reachedAnchor: false, depth: depth, reason: .untrustedRoot(certificate.subject))
+                    recorded = true
+                }
+                continue
+            }
+            if path.count > policy.maxDepth {
+                record(path, reachedAnchor: false, depth: depth, reason: .depthExceeded(limit: policy.maxDepth))
+                recorded = true
+                continue
+            }
+            // RFC 5280 §6.1.3 (a)(1): the candidate's key must verify this certificate's signature.
+            let before = signatureChecks
+            do {
+                try SignatureCheck.verify(certificate, issuedBy: candidate, policy: policy, cache: cache,
+                                          signatureChecks: &signatureChecks)
+            } catch {
+                if case .searchBudgetExhausted = error { throw error }
+                record(path + [candidate], reachedAnchor: false, depth: depth, reason: error)
+                recorded = true
+                if signatureChecks > policy.budget.maxSignatureChecks { throw .searchBudgetExhausted(.signatureChecks) }
+                continue
+            }
+            if signatureChecks > before && signatureChecks > policy.budget.maxSignatureChecks {
+                throw .searchBudgetExhausted(.signatureChecks)
+            }
+            path.append(candidate)
+            if trusted {
+                if let success = try validate(path) { return success }
+            } else if let success = try extend(&path) {
+                return success
+            }
+            path.removeLast()
+            recorded = true
+        }
+        if !recorded {
+            if certificate.isSelfIssued && candidates.allSatisfy({ $0.0.publicKey == certificate.publicKey }) {
+                record(path, reachedAnchor: false, depth: depth, reason: .untrustedRoot(certificate.subject))
+            } else {
+                record(path, reachedAnchor: false, depth: depth,
+                       reason: .issuerNotFound(issuer: certificate.issuer,
+                                               caIssuersURIs: PathBuilder.caIssuersURIs(of: certificate)))
+            }
+        }
+        return nil
+    }
+
+    private mutating func validate(_ path: [Certificate]) throws(VerificationFailureReason) -> Success? {
+        pathsValidated += 1
+        guard pathsValidated <= policy.budget.maxPathsValidated else { throw .searchBudgetExhausted(.pathsValidated) }
+        var notes: [[String]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
+        do {
+            try validator.validate(path, notes: &notes)
+            return Success(path: path, notes: notes)
+        } catch {
+            record(path, reachedAnchor: true, depth: error.depth, reason: error.reason)
+            return nil
+        }
+    }
+
+    private mutating func record(_ path: [Certificate], reachedAnchor: Bool, depth: Int, reason: VerificationFailureReason) {
+        attempts.append(PathAttempt(certificates: path, reachedAnchor: reachedAnchor, depth: depth, reason: reason))
+    }
+
+    /// Possible issuers of `certificate`: trust anchors and pool certificates whose subject is its issuer
+    /// name, each flagged trusted when its name and key are in the store (pool copies of an anchor are
+    /// replaced by the store's certificate). Ranked: key identifiers agree, then trusted, then the rest.
+    private func issuerCandidates(of certificate: Certificate) -> [(Certificate, Bool)] {
+        var candidates: [(Certificate, Bool)] = []
+        for anchor in store.anchors(named: certificate.issuer) { candidates.append((anchor, true)) }
+        for index in poolBySubject[certificate.issuer] ?? [] {
+            let pooled = pool[index]
+            if let anchor = store.anchor(matching: pooled) {
+                if !candidates.contains(where: { $0.0.derBytes == anchor.derBytes }) { candidates.append((anchor, true)) }
+            } else if !candidates.contains(where: { $0.0.derBytes == pooled.derBytes }) {
+                candidates.append((pooled, false))
+            }
+        }
+        if candidates.count < 2 { return candidates }
+        let authorityKeyID = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
+        func score(_ candidate: (Certificate, Bool)) -> Int {
+            var value = candidate.1 ? 1 : 0
+            if let authorityKeyID, let subjectKeyID = candidate.0.extensions.subjectKeyIdentifier {
+                value += authorityKeyID == subjectKeyID ? 4 : -4
+            }
+            return value
+        }
+        // Stable sort by descending score.
+        return candidates.enumerated().sorted { a, b in
+            let (sa, sb) = (score(a.element), score(b.element))
+            return sa != sb ? sa > sb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func caIssuersURIs(of certificate: Certificate) -> [String] {
+        certificate.extensions.caIssuersURIs
+    }
+}

@@ -1,0 +1,73 @@
+// What a caller asks of a chain beyond RFC 5280 itself: purpose, peer identity, time, and the
+// opt-ins that relax the strict defaults (SHA-1, RSA < 2048, partial chains). Plain data; the
+// Validator interprets it.
+
+/// What the leaf certificate will be used for (extKeyUsage / keyUsage of the leaf, and of the
+/// intermediates' extKeyUsage when they carry one).
+public enum Purpose: String, Sendable, Hashable, CaseIterable {
+    case server
+    case client
+    case any
+}
+
+public struct Policy: Sendable, Hashable {
+    /// What the leaf is for; `.server` by default.
+    public var purpose: Purpose
+    /// The peer's DNS name or IP literal (IPv4 dotted quad, IPv6 text); nil skips the identity check.
+    public var host: String?
+    /// The validation time; nil means "now" (read when `verify` runs).
+    public var validationTime: Instant?
+    /// The most certificates allowed below the trust anchor (leaf included).
+    public var maxDepth: Int
+    /// Accept SHA-1 signatures (refused by default).
+    public var allowSHA1: Bool
+    /// Accept RSA issuer keys shorter than 2048 bits (refused by default).
+    public var allowWeakRSA: Bool
+    /// Accept a leaf that is itself in the trust store although not self-signed (OpenSSL's
+    /// -partial_chain). Intermediates in the store always end a path.
+    public var partialChain: Bool
+    /// Check every certificate's validity period (turned off only to ask "would it verify but for time?").
+    public var checksValidityPeriod: Bool
+    /// Limits on the path search; exhausting one is a fatal error.
+    public var budget: SearchBudget
+
+    public init(
+        purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
+        allowSHA1: Bool = false, allowWeakRSA: Bool = false, partialChain: Bool = false,
+        checksValidityPeriod: Bool = true, budget: SearchBudget = SearchBudget()
+    ) {
+        self.purpose = purpose
+        self.host = host
+        self.validationTime = validationTime
+        self.maxDepth = maxDepth
+        self.allowSHA1 = allowSHA1
+        self.allowWeakRSA = allowWeakRSA
+        self.partialChain = partialChain
+        self.checksValidityPeriod = checksValidityPeriod
+        self.budget = budget
+    }
+}
+
+/// Bounds on the work one `verify` call may do, so pathological pools (many certificates with the
+/// same name, cross-signing loops) end quickly with `.searchBudgetExhausted` instead of running on.
+public struct SearchBudget: Sendable, Hashable {
+    /// Issuer candidates considered, summed over the whole search.
+    public var maxCandidates: Int
+    /// Signature verifications performed (cache hits do not count).
+    public var maxSignatureChecks: Int
+    /// Complete paths handed to the validator.
+    public var maxPathsValidated: Int
+
+    public init(maxCandidates: Int = 256, maxSignatureChecks: Int = 64, maxPathsValidated: Int = 32) {
+        self.maxCandidates = maxCandidates
+        self.maxSignatureChecks = maxSignatureChecks
+        self.maxPathsValidated = maxPathsValidated
+    }
+}
+
+/// Which limit of a SearchBudget was hit.
+public enum SearchLimit: String, Sendable, Hashable {
+    case candidates
+    case signatureChecks = "signature checks"
+    case pathsValidated = "paths validated"
+}

@@ -1,0 +1,92 @@
+// One link's signature: RFC 5280 §6.1.3 (a)(1). Maps CertoX509's algorithm identifier to
+// CertoSignature's algorithm, applies the policy's refusals (SHA-1, RSA < 2048), and asks the issuer's
+// key. It sees only bytes and keys; which certificates to pair is the PathBuilder's business.
+import CertoHash
+
+enum SignatureCheck {
+    /// CertoX509's identifier as CertoSignature's algorithm; `nil` for algorithms Certo cannot verify.
+    static func algorithm(_ identifier: SignatureAlgorithmIdentifier) -> SignatureAlgorithm? {
+        switch identifier {
+        case .rsaPKCS1v15(let hash): return .rsaPKCS1v15(hash)
+        case .rsaPSS(let parameters):
+            return .rsaPSS(hash: parameters.hash, mgf1: parameters.mgf1Hash, saltLength: parameters.saltLength)
+        case .ecdsa(let hash): return .ecdsa(hash)
+        case .unknown: return nil
+        }
+    }
+
+    static func name(_ identifier: SignatureAlgorithmIdentifier) -> String {
+        switch identifier {
+        case .rsaPKCS1v15(let hash): return "RSA PKCS#1 v1.5 with \(hashName(hash))"
+        case .rsaPSS(let p): return "RSA-PSS with \(hashName(p.hash)) (MGF1 \(hashName(p.mgf1Hash)), salt \(p.saltLength))"
+        case .ecdsa(let hash): return "ECDSA with \(hashName(hash))"
+        case .unknown(let oid): return "OID \(oid)"
+        }
+    }
+
+    static func hashName(_ hash: HashAlgorithm) -> String {
+        switch hash {
+        case .sha1: return "SHA-1"
+        case .sha224: return "SHA-224"
+        case .sha256: return "SHA-256"
+        case .sha384: return "SHA-384"
+        case .sha512: return "SHA-512"
+        }
+    }
+
+    static func usesSHA1(_ identifier: SignatureAlgorithmIdentifier) -> Bool {
+        switch identifier {
+        case .rsaPKCS1v15(let hash), .ecdsa(let hash): return hash == .sha1
+        case .rsaPSS(let p): return p.hash == .sha1 || p.mgf1Hash == .sha1
+        case .unknown: return false
+        }
+    }
+
+    /// Parses the issuer's SubjectPublicKeyInfo; a failure names the key algorithm.
+    static func publicKey(of issuer: Certificate) throws(VerificationFailureReason) -> PublicKey {
+        do {
+            return try PublicKey(subjectPublicKeyInfoDER: issuer.subjectPublicKeyInfoBytes)
+        } catch {
+            throw .unsupportedPublicKey(KeyDescription.describe(issuer.publicKey))
+        }
+    }
+
+    /// Verifies `subject`'s signature with `issuer`'s key under `policy`; throws the reason it fails.
+    /// `signatureChecks` counts the public-key operations actually performed (cache misses).
+    static func verify(
+        _ subject: Certificate, issuedBy issuer: Certificate, policy: Policy,
+        cache: SignatureCache?, signatureChecks: inout Int
+    ) throws(VerificationFailureReason) {
+        let identifier = subject.signatureAlgorithm
+        guard let algorithm = algorithm(identifier) else {
+            throw .unsupportedSignatureAlgorithm(name(identifier))
+        }
+        if !policy.allowSHA1 && usesSHA1(identifier) { throw .sha1Refused }
+        var cacheKey: [UInt8] = []
+        if let cache {
+            cacheKey = SignatureCache.key(issuerKey: issuer.subjectPublicKeyInfoBytes, algorithm: identifier,
+                                          signed: subject.tbsCertificateBytes, signature: subject.signatureBytes)
+            if let known = cache.lookup(cacheKey) {
+                if known { return }
+                throw .badSignature
+            }
+        }
+        let key = try publicKey(of: issuer)
+        if !policy.allowWeakRSA, key.isWeak, case .rsa = key {
+            throw .weakRSAKey(bits: KeyDescription.rsaBits(issuer.publicKey) ?? 0)
+        }
+        signatureChecks += 1
+        let valid = key.isValidSignature(subject.signatureBytes, for: subject.tbsCertificateBytes, algorithm: algorithm)
+        cache?.store(cacheKey, valid: valid)
+        if !valid { throw .badSignature }
+    }
+}
+
+extension Certificate {
+    /// Checks that `issuer`'s key signed this certificate, with the SHA-1 / RSA-size refusals of
+    /// `policy` (RFC 5280 §6.1.3 (a)(1) alone, no other check); throws the reason it does not.
+    public func verifySignature(issuedBy issuer: Certificate, policy: Policy = Policy()) throws(VerificationFailureReason) {
+        var checks = 0
+        try SignatureCheck.verify(self, issuedBy: issuer, policy: policy, cache: nil, signatureChecks: &checks)
+    }
+}

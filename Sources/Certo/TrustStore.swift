@@ -1,0 +1,139 @@
+// The trust anchors: certificates from PEM/DER files, a directory, or the system store, indexed by
+// normalised subject (RFC 5280 §7.1 comparison, via DistinguishedName's Hashable) and by subject key
+// identifier. An anchor is matched by name AND key, never by name alone. Immutable once built.
+
+public struct TrustStore: Sendable {
+    public let certificates: [Certificate]
+    private let bySubject: [DistinguishedName: [Int]]
+    private let byKeyIdentifier: [[UInt8]: [Int]]
+    private let keys: Set<AnchorKey>
+
+    /// Name + key: what makes a certificate a trust anchor.
+    struct AnchorKey: Hashable, Sendable {
+        let subject: DistinguishedName
+        let key: PublicKeyInfo
+    }
+
+    public init(_ certificates: [Certificate]) {
+        var unique: [Certificate] = []
+        var seen = Set<[UInt8]>()
+        for certificate in certificates where seen.insert(certificate.derBytes).inserted {
+            unique.append(certificate)
+        }
+        self.certificates = unique
+        var bySubject: [DistinguishedName: [Int]] = [:]
+        var byKeyIdentifier: [[UInt8]: [Int]] = [:]
+        var keys = Set<AnchorKey>()
+        for (index, certificate) in unique.enumerated() {
+            bySubject[certificate.subject, default: []].append(index)
+            if let ski = certificate.extensions.subjectKeyIdentifier { byKeyIdentifier[ski, default: []].append(index) }
+            keys.insert(AnchorKey(subject: certificate.subject, key: certificate.publicKey))
+        }
+        self.bySubject = bySubject
+        self.byKeyIdentifier = byKeyIdentifier
+        self.keys = keys
+    }
+
+    public var count: Int { certificates.count }
+
+    /// Anchors whose subject equals `name` (RFC 5280 §7.1 comparison).
+    public func anchors(named name: DistinguishedName) -> [Certificate] {
+        (bySubject[name] ?? []).map { certificates[$0] }
+    }
+
+    /// Anchors whose subjectKeyIdentifier is `keyIdentifier`.
+    public func anchors(keyIdentifier: [UInt8]) -> [Certificate] {
+        (byKeyIdentifier[keyIdentifier] ?? []).map { certificates[$0] }
+    }
+
+    /// The store's own certificate with the same subject and key as `certificate`, if it is trusted.
+    public func anchor(matching certificate: Certificate) -> Certificate? {
+        guard keys.contains(AnchorKey(subject: certificate.subject, key: certificate.publicKey)) else { return nil }
+        return anchors(named: certificate.subject).first { $0.publicKey == certificate.publicKey }
+    }
+
+    public func contains(_ certificate: Certificate) -> Bool {
+        keys.contains(AnchorKey(subject: certificate.subject, key: certificate.publicKey))
+    }
+
+    // MARK: Loading
+
+    /// Certificates from PEM (any number of blocks) or DER files, and from every file of the
+    /// directories that parses as certificates (files that do not parse are skipped there, as
+    /// OpenSSL's -CApath skips non-certificate files; a named file that does not parse is an error).
+    public static func load(files: [String], directories: [String] = []) throws(TrustStoreError) -> TrustStore {
+        var all: [Certificate] = []
+        for path in files { all.append(contentsOf: try certificates(inFile: path)) }
+        for directory in directories {
+            let names: [String]
+            switch FileBytes.list(directory) {
+            case .success(let list): names = list
+            case .failure(let error): throw .unreadable(error)
+            }
+            for name in names {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                guard case .success(let bytes) = FileBytes.read(path),
+                      let parsed = try? Certificate.parseAll(bytes) else { continue }
+                all.append(contentsOf: parsed)
+            }
+        }
+        return TrustStore(all)
+    }
+
+    /// Every certificate of one PEM/DER file.
+    public static func certificates(inFile path: String) throws(TrustStoreError) -> [Certificate] {
+        let bytes: [UInt8]
+        switch FileBytes.read(path) {
+        case .success(let b): bytes = b
+        case .failure(let error): throw .unreadable(error)
+        }
+        do {
+            return try Certificate.parseAll(bytes)
+        } catch {
+            throw .malformed(path: path, error: error)
+        }
+    }
+
+    /// Bundle files of the usual Linux distributions, first found wins (Debian/Ubuntu, Fedora/RHEL,
+    /// openSUSE, Alpine), then the hashed directory /etc/ssl/certs.
+    public static let systemBundlePaths = [
+        "/etc/ssl/certs/ca-certificates.crt",
+        "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+        "/etc/ssl/ca-bundle.pem",
+        "/etc/ssl/cert.pem",
+    ]
+    public static let systemDirectory = "/etc/ssl/certs"
+
+    /// The system store, loaded once per process on first use.
+    public static func system() throws(TrustStoreError) -> TrustStore {
+        switch systemStore {
+        case .success(let store): return store
+        case .failure(let error): throw error
+        }
+    }
+
+    private static let systemStore: Result<TrustStore, TrustStoreError> = {
+        for path in systemBundlePaths where FileBytes.exists(path) {
+            do throws(TrustStoreError) { return .success(try load(files: [path])) } catch { return .failure(error) }
+        }
+        if FileBytes.exists(systemDirectory) {
+            do throws(TrustStoreError) { return .success(try load(files: [], directories: [systemDirectory])) } catch { return .failure(error) }
+        }
+        return .failure(.noSystemStore(searched: systemBundlePaths + [systemDirectory]))
+    }()
+}
+
+public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(FileError)
+    case malformed(path: String, error: CertificateError)
+    case noSystemStore(searched: [String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let error): return "cannot read \(error)"
+        case .malformed(let path, let error): return "\(path): \(error)"
+        case .noSystemStore(let searched): return "no system trust store found (looked in \(searched.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,235 @@
+// Judges one complete candidate path (leaf first, trust anchor last) by the RFC 5280 §6.1 procedure:
+// state named after the RFC (working_issuer_name, max_path_length, permitted/excluded subtrees), each
+// check labelled with its step, then the web PKI's purpose and host-name rules on the leaf.
+// It does not search, and it does not verify signatures: the PathBuilder checks each link's
+// signature (§6.1.3 (a)(1)) as it extends a path, so wrong-key candidates are pruned early.
+// Not implemented: certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j)) and revocation.
+
+struct PathFailure: Error, Equatable, Sendable {
+    let depth: Int
+    let reason: VerificationFailureReason
+}
+
+struct Validator: Sendable {
+    let policy: Policy
+    let time: Instant
+    let identity: HostIdentity?
+
+    /// Validates `path` (path[0] = leaf, path.last = anchor). Fills `notes[depth]` with one line per
+    /// check when `notes` is non-nil (for --explain), leaving it untouched in the fast path.
+    func validate(_ path: [Certificate], notes: inout [[String]]?) throws(PathFailure) {
+        let anchorDepth = path.count - 1
+        let anchor = path[anchorDepth]
+        func note(_ depth: Int, _ text: @autoclosure () -> String) {
+            if notes != nil { notes![depth].append(text()) }
+        }
+
+        // §6.1.2 initialisation from the trust anchor.
+        var workingIssuerName = anchor.subject                       // (g) working_issuer_name
+        var maxPathLength = policy.maxDepth                          // (k) max_path_length
+        var maxPathLengthSetBy = anchorDepth
+        var nameConstraints = NameConstraintsState()                 // (b) permitted_subtrees, (c) excluded_subtrees
+        if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
+            throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
+        }
+        note(anchorDepth, "trust anchor: valid \(Instant.utcString(anchor.notBefore)) to \(Instant.utcString(anchor.notAfter))")
+        // Constraints carried by the anchor certificate are enforced (as OpenSSL and Chromium do).
+        if let pathLen = anchor.extensions.basicConstraints?.pathLenConstraint, anchorDepth > 0, pathLen < maxPathLength {
+            maxPathLength = pathLen
+            note(anchorDepth, "anchor pathLenConstraint \(pathLen)")
+        }
+        if let constraints = anchor.extensions.nameConstraints, anchorDepth > 0 {
+            nameConstraints.add(constraints)
+            note(anchorDepth, "anchor nameConstraints apply below it")
+        }
+
+        var depth = anchorDepth - 1
+        while depth >= 0 {
+            let certificate = path[depth]
+            let isLeaf = depth == 0
+
+            // §6.1.3 (a)(1): the signature was verified with the working public key (the issuer's)
+            // by the PathBuilder when it added this link.
+            note(depth, "§6.1.3(a)(1) signature by \(path[depth + 1].subject.openSSLDescription): verified")
+
+            // §6.1.3 (a)(2): validity, both bounds inclusive.
+            if policy.checksValidityPeriod {
+                guard time.isWithin(notBefore: certificate.notBefore, notAfter: certificate.notAfter) else {
+                    throw PathFailure(depth: depth, reason: validityFailure(certificate))
+                }
+                note(depth, "§6.1.3(a)(2) validity \(Instant.utcString(certificate.notBefore)) to \(Instant.utcString(certificate.notAfter)) contains \(time)")
+            }
+
+            // §6.1.3 (a)(4): issuer name is working_issuer_name.
+            guard certificate.issuer == workingIssuerName else {
+                throw PathFailure(depth: depth, reason: .issuerNameMismatch)
+            }
+            note(depth, "§6.1.3(a)(4) issuer name matches the issuer's subject")
+
+            // §6.1.3 (b), (c): name constraints, skipped for self-issued intermediates.
+            if isLeaf || !certificate.isSelfIssued {
+                if let name = nameConstraints.violation(for: certificate) {
+                    throw PathFailure(depth: depth, reason: .nameConstraintViolation(name: name))
+                }
+                if !nameConstraints.isEmpty { note(depth, "§6.1.3(b)(c) names within the name constraints") }
+            }
+
+            if !isLeaf {
+                try prepareForNext(certificate, depth: depth, path: path, workingIssuerName: &workingIssuerName,
+                                   maxPathLength: &maxPathLength, maxPathLengthSetBy: &maxPathLengthSetBy,
+                                   nameConstraints: &nameConstraints, notes: &notes)
+            } else {
+                try wrapUp(certificate, notes: &notes)
+            }
+            depth -= 1
+        }
+        // A one-certificate path: the leaf is itself the anchor; it still has to suit the purpose and host.
+        if anchorDepth == 0 { try wrapUp(anchor, notes: &notes) }
+    }
+
+    /// §6.1.4: preparation for certificate i+1, for every intermediate.
+    private func prepareForNext(
+        _ certificate: Certificate, depth: Int, path: [Certificate], workingIssuerName: inout DistinguishedName,
+        maxPathLength: inout Int, maxPathLengthSetBy: inout Int,
+        nameConstraints: inout NameConstraintsState, notes: inout [[String]]?
+    ) throws(PathFailure) {
+        func note(_ text: @autoclosure () -> String) {
+            if notes != nil { notes![depth].append(text()) }
+        }
+        // (c)-(f): working_issuer_name and working_public_key now come from this certificate.
+        workingIssuerName = certificate.subject
+
+        // (k): a CA must be v3 with basicConstraints cA = TRUE; v1/v2 intermediates are refused.
+        guard certificate.version == 3 else {
+            throw PathFailure(depth: depth, reason: .v1Intermediate(version: certificate.version))
+        }
+        guard let basicConstraints = certificate.extensions.basicConstraints, basicConstraints.isCA else {
+            throw PathFailure(depth: depth, reason: .notACA)
+        }
+        note("§6.1.4(k) basicConstraints cA=TRUE")
+
+        // (l): a certificate that is not self-issued consumes one unit of max_path_length.
+        if !certificate.isSelfIssued {
+            guard maxPathLength > 0 else {
+                throw PathFailure(depth: maxPathLengthSetBy, reason: .pathLengthExceeded(limit: pathLenConstraint(at: maxPathLengthSetBy, in: path)))
+            }
+            maxPathLength -= 1
+        } else {
+            note("§6.1.4(l) self-issued: not counted against pathLenConstraint")
+        }
+        // (m): pathLenConstraint lowers max_path_length.
+        if let pathLen = basicConstraints.pathLenConstraint {
+            if pathLen < maxPathLength {
+                maxPathLength = pathLen
+                maxPathLengthSetBy = depth
+            }
+            note("§6.1.4(m) pathLenConstraint \(pathLen): at most \(maxPathLength) more CA certificates below")
+        }
+
+        // (n): keyUsage, when present, must allow keyCertSign.
+        if let keyUsage = certificate.extensions.keyUsage {
+            guard keyUsage.contains(.keyCertSign) else { throw PathFailure(depth: depth, reason: .keyCertSignMissing) }
+            note("§6.1.4(n) keyUsage includes keyCertSign")
+        }
+
+        // (g): fold in this CA's name constraints.
+        if let constraints = certificate.extensions.nameConstraints {
+            nameConstraints.add(constraints)
+            note("§6.1.4(g) nameConstraints added")
+        }
+
+        // (o): no critical extension this library does not process.
+        if let unknown = Validator.unprocessedCriticalExtension(certificate) {
+            throw PathFailure(depth: depth, reason: .unhandledCriticalExtension(oid: unknown.oid))
+        }
+        note("§6.1.4(o) no unhandled critical extension")
+
+        // Web PKI: an intermediate's extKeyUsage, when present, must allow the purpose (OpenSSL, Chromium).
+        if let required = requiredEKU, let eku = certificate.extensions.extendedKeyUsage {
+            guard eku.contains(required) || eku.contains(ExtendedKeyUsage.anyExtendedKeyUsage) else {
+                throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: purposeName))
+            }
+            note("extendedKeyUsage allows \(purposeName)")
+        }
+    }
+
+    /// §6.1.5 wrap-up for the leaf, then the policy's purpose and identity checks.
+    private func wrapUp(_ leaf: Certificate, notes: inout [[String]]?) throws(PathFailure) {
+        func note(_ text: @autoclosure () -> String) {
+            if notes != nil { notes![0].append(text()) }
+        }
+        // §6.1.5 (f): no critical extension this library does not process.
+        if let unknown = Validator.unprocessedCriticalExtension(leaf) {
+            throw PathFailure(depth: 0, reason: .unhandledCriticalExtension(oid: unknown.oid))
+        }
+        note("§6.1.5(f) no unhandled critical extension")
+
+        // Strict default: the leaf's own RSA key must be at least 2048 bits too (issuer keys are
+        // checked with each signature).
+        if !policy.allowWeakRSA, let bits = KeyDescription.rsaBits(leaf.publicKey), bits < 2048 {
+            throw PathFailure(depth: 0, reason: .weakRSAKey(bits: bits))
+        }
+
+        // Purpose: extKeyUsage (RFC 5280 §4.2.1.12) and keyUsage (§4.2.1.3) of the leaf.
+        if let required = requiredEKU {
+            if let eku = leaf.extensions.extendedKeyUsage {
+                guard eku.contains(required) || eku.contains(ExtendedKeyUsage.anyExtendedKeyUsage) else {
+                    throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: purposeName))
+                }
+                note("extendedKeyUsage allows \(purposeName)")
+            }
+            if let keyUsage = leaf.extensions.keyUsage {
+                let allowed: KeyUsage = policy.purpose == .server
+                    ? [.digitalSignature, .keyEncipherment, .keyAgreement] : [.digitalSignature, .keyAgreement]
+                guard !keyUsage.isDisjoint(with: allowed) else {
+                    throw PathFailure(depth: 0, reason: .keyUsageMismatch(required: purposeName))
+                }
+                note("keyUsage allows \(purposeName)")
+            }
+        }
+
+        // Identity: RFC 6125, subjectAltName only.
+        if let identity {
+            guard identity.matches(subjectAlternativeNames: leaf.extensions.subjectAlternativeNames ?? []) else {
+                throw PathFailure(depth: 0, reason: .hostnameMismatch(host: policy.host ?? ""))
+            }
+            note("subjectAltName matches \(policy.host ?? "")")
+        }
+    }
+
+    /// The pathLenConstraint of the certificate at `depth` (the one whose limit was exceeded), for the message.
+    private func pathLenConstraint(at depth: Int, in path: [Certificate]) -> Int {
+        path[depth].extensions.basicConstraints?.pathLenConstraint ?? policy.maxDepth
+    }
+
+    private var requiredEKU: String? {
+        switch policy.purpose {
+        case .server: return ExtendedKeyUsage.serverAuth
+        case .client: return ExtendedKeyUsage.clientAuth
+        case .any: return nil
+        }
+    }
+
+    private var purposeName: String {
+        switch policy.purpose {
+        case .server: return "serverAuth"
+        case .client: return "clientAuth"
+        case .any: return "any"
+        }
+    }
+
+    /// OIDs CertoX509 decodes but this validator does not act on: certificate-policy processing is not
+    /// implemented, so a critical policyMappings / policyConstraints / inhibitAnyPolicy is refused
+    /// rather than silently ignored.
+    static let unprocessedPolicyExtensions: Set<String> = ["2.5.29.33", "2.5.29.36", "2.5.29.54"]
+
+    /// The first critical extension this validator cannot honour, if any.
+    static func unprocessedCriticalExtension(_ certificate: Certificate) -> Extension? {
+        if let unknown = certificate.extensions.unhandledCriticalExtensions.first { return unknown }
+        return certificate.extensions.all.first { $0.critical && unprocessedPolicyExtensions.contains($0.oid) }
+    }
+
+    private func validityFailure(_ certificate: Certificate) -> VerificationFailureReason {
+        time.seconds < certificate.notBefore ? .notYetValid(notBefore: certificate.notBefore) : .expired(notAfter: certificate.notAfter)
+    }
+}

@@ -1,0 +1,190 @@
+// The typed failure of `Verifier.verify`: the depth (0 = leaf), the certificate's subject, a reason
+// from a closed enum, and every candidate path the search tried. Reasons are ranked so that when all
+// candidates fail the most specific one is reported (a constraint violated on a complete path beats
+// "issuer not found" on a dead end).
+
+public struct VerificationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Index in the chain of the certificate at fault: 0 = leaf.
+    public let depth: Int
+    /// Subject of the certificate at fault.
+    public let subject: DistinguishedName
+    public let reason: VerificationFailureReason
+    /// Every path tried, best first (the first one is the one this error describes).
+    public let attempts: [PathAttempt]
+
+    public init(depth: Int, subject: DistinguishedName, reason: VerificationFailureReason, attempts: [PathAttempt] = []) {
+        self.depth = depth
+        self.subject = subject
+        self.reason = reason
+        self.attempts = attempts
+    }
+
+    public var description: String {
+        "depth \(depth) (\(subject.openSSLDescription)): \(reason)"
+    }
+}
+
+/// One candidate path and why it failed. `certificates` runs leaf first up to the certificate where
+/// the search stopped (the anchor, for complete paths).
+public struct PathAttempt: Sendable, Equatable {
+    public let certificates: [Certificate]
+    /// True when the path reached a trust anchor (so the failure is a validation failure).
+    public let reachedAnchor: Bool
+    public let depth: Int
+    public let reason: VerificationFailureReason
+
+    public init(certificates: [Certificate], reachedAnchor: Bool, depth: Int, reason: VerificationFailureReason) {
+        self.certificates = certificates
+        self.reachedAnchor = reachedAnchor
+        self.depth = depth
+        self.reason = reason
+    }
+}
+
+public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringConvertible {
+    // Search dead ends.
+    /// No certificate in the pool or the store has the issuer's name (or none with the right key).
+    case issuerNotFound(issuer: DistinguishedName, caIssuersURIs: [String])
+    /// The path ends at a self-signed certificate the store does not trust.
+    case untrustedRoot(DistinguishedName)
+    /// The path would be longer than Policy.maxDepth.
+    case depthExceeded(limit: Int)
+    /// Fatal: a SearchBudget limit was reached; the search stopped.
+    case searchBudgetExhausted(SearchLimit)
+
+    // Signatures: RFC 5280 §6.1.3 (a)(1).
+    case badSignature
+    case sha1Refused
+    case weakRSAKey(bits: Int)
+    case unsupportedSignatureAlgorithm(String)
+    case unsupportedPublicKey(String)
+
+    // Validity: §6.1.3 (a)(2).
+    case expired(notAfter: Int64)
+    case notYetValid(notBefore: Int64)
+
+    // Name chaining: §6.1.3 (a)(4).
+    case issuerNameMismatch
+
+    // CA checks: §6.1.4.
+    case v1Intermediate(version: Int)
+    case notACA
+    case pathLengthExceeded(limit: Int)
+    case keyCertSignMissing
+
+    // Name constraints: §6.1.3 (b), (c).
+    case nameConstraintViolation(name: String)
+
+    // Extensions: §6.1.4 (o), §6.1.5 (f).
+    case unhandledCriticalExtension(oid: String)
+
+    // Purpose and identity (policy on top of RFC 5280).
+    case extendedKeyUsageMismatch(required: String)
+    case keyUsageMismatch(required: String)
+    case hostnameMismatch(host: String)
+    case invalidHost(String)
+
+    /// Higher is more specific: when every candidate path fails, the highest rank is reported.
+    public var rank: Int {
+        switch self {
+        case .searchBudgetExhausted: return 100
+        case .untrustedRoot, .depthExceeded: return 10
+        case .issuerNotFound: return 11
+        case .badSignature, .issuerNameMismatch: return 20
+        case .sha1Refused, .weakRSAKey, .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return 25
+        case .expired, .notYetValid: return 30
+        case .v1Intermediate, .notACA, .pathLengthExceeded, .keyCertSignMissing, .nameConstraintViolation,
+             .unhandledCriticalExtension, .extendedKeyUsageMismatch, .keyUsageMismatch: return 40
+        case .hostnameMismatch, .invalidHost: return 50
+        }
+    }
+
+    /// The case name ("expired", "hostnameMismatch"): stable text for scripts and JSON.
+    public var name: String {
+        switch self {
+        case .issuerNotFound: return "issuerNotFound"
+        case .untrustedRoot: return "untrustedRoot"
+        case .depthExceeded: return "depthExceeded"
+        case .searchBudgetExhausted: return "searchBudgetExhausted"
+        case .badSignature: return "badSignature"
+        case .sha1Refused: return "sha1Refused"
+        case .weakRSAKey: return "weakRSAKey"
+        case .unsupportedSignatureAlgorithm: return "unsupportedSignatureAlgorithm"
+        case .unsupportedPublicKey: return "unsupportedPublicKey"
+        case .expired: return "expired"
+        case .notYetValid: return "notYetValid"
+        case .issuerNameMismatch: return "issuerNameMismatch"
+        case .v1Intermediate: return "v1Intermediate"
+        case .notACA: return "notACA"
+        case .pathLengthExceeded: return "pathLengthExceeded"
+        case .keyCertSignMissing: return "keyCertSignMissing"
+        case .nameConstraintViolation: return "nameConstraintViolation"
+        case .unhandledCriticalExtension: return "unhandledCriticalExtension"
+        case .extendedKeyUsageMismatch: return "extendedKeyUsageMismatch"
+        case .keyUsageMismatch: return "keyUsageMismatch"
+        case .hostnameMismatch: return "hostnameMismatch"
+        case .invalidHost: return "invalidHost"
+        }
+    }
+
+    /// True for failures about the validation time only.
+    public var isTimeFailure: Bool {
+        switch self {
+        case .expired, .notYetValid: return true
+        default: return false
+        }
+    }
+
+    /// OpenSSL's X509_V_ERR number and text for the nearest equivalent, for `error N at D depth lookup: ...`.
+    public var openSSLCode: (code: Int, text: String) {
+        switch self {
+        case .issuerNotFound: return (20, "unable to get local issuer certificate")
+        case .untrustedRoot: return (19, "self-signed certificate in certificate chain")
+        case .depthExceeded: return (22, "certificate chain too long")
+        case .searchBudgetExhausted: return (22, "certificate chain too long")
+        case .badSignature: return (7, "certificate signature failure")
+        case .sha1Refused, .weakRSAKey: return (68, "CA signature digest algorithm too weak")
+        case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return (6, "unable to decode issuer public key")
+        case .expired: return (10, "certificate has expired")
+        case .notYetValid: return (9, "certificate is not yet valid")
+        case .issuerNameMismatch: return (29, "subject issuer mismatch")
+        case .v1Intermediate, .notACA: return (79, "invalid CA certificate")
+        case .pathLengthExceeded: return (25, "path length constraint exceeded")
+        case .keyCertSignMissing: return (32, "key usage does not include certificate signing")
+        case .nameConstraintViolation: return (47, "permitted subtree violation")
+        case .unhandledCriticalExtension: return (34, "unhandled critical extension")
+        case .extendedKeyUsageMismatch, .keyUsageMismatch: return (26, "unsuitable certificate purpose")
+        case .hostnameMismatch, .invalidHost: return (62, "hostname mismatch")
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .issuerNotFound(let issuer, let uris):
+            var text = "issuer not found: \(issuer.openSSLDescription)"
+            if let uri = uris.first { text += " (AIA caIssuers: \(uri))" }
+            return text
+        case .untrustedRoot(let name): return "self-signed root not in the trust store: \(name.openSSLDescription)"
+        case .depthExceeded(let limit): return "chain longer than the maximum depth \(limit)"
+        case .searchBudgetExhausted(let limit): return "path search budget exhausted (\(limit.rawValue))"
+        case .badSignature: return "signature does not verify with the issuer's key"
+        case .sha1Refused: return "SHA-1 signature refused (allow with --allow-sha1)"
+        case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"
+        case .unsupportedSignatureAlgorithm(let name): return "unsupported signature algorithm \(name)"
+        case .unsupportedPublicKey(let name): return "unsupported or invalid issuer public key (\(name))"
+        case .expired(let notAfter): return "certificate expired at \(Instant.utcString(notAfter))"
+        case .notYetValid(let notBefore): return "certificate not valid before \(Instant.utcString(notBefore))"
+        case .issuerNameMismatch: return "issuer name does not match the issuer's subject"
+        case .v1Intermediate(let version): return "v\(version) certificate cannot be a CA"
+        case .notACA: return "issuer is not a CA (basicConstraints cA is not true)"
+        case .pathLengthExceeded(let limit): return "path length constraint \(limit) exceeded"
+        case .keyCertSignMissing: return "issuer keyUsage lacks keyCertSign"
+        case .nameConstraintViolation(let name): return "name \(name) violates the name constraints"
+        case .unhandledCriticalExtension(let oid): return "unhandled critical extension \(oid)"
+        case .extendedKeyUsageMismatch(let required): return "extendedKeyUsage does not allow \(required)"
+        case .keyUsageMismatch(let required): return "keyUsage does not allow \(required)"
+        case .hostnameMismatch(let host): return "host \(host) does not match the certificate's subjectAltName"
+        case .invalidHost(let host): return "invalid host name \(host)"
+        }
+    }
+}

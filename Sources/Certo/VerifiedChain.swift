@@ -1,0 +1,49 @@
+// The result of a successful verification: the chain leaf first, each link with the certificate,
+// the certificate that signed it, the signature algorithm and the key, and (when asked for) the
+// checks made on it in words, for --explain and --json.
+
+public struct VerifiedChain: Sendable, Equatable {
+    public struct Link: Sendable, Equatable {
+        public let certificate: Certificate
+        /// The certificate whose key verified this one's signature; nil for the trust anchor itself.
+        public let issuer: Certificate?
+        /// How `issuer` signed this certificate.
+        public let signatureAlgorithm: SignatureAlgorithmIdentifier
+        /// This certificate's own key: "RSA 2048-bit", "ECDSA P-256".
+        public let publicKeyDescription: String
+        public let isTrustAnchor: Bool
+        /// The checks made on this certificate, one line each (empty unless `explain` was asked for).
+        public let checks: [String]
+    }
+
+    /// Leaf first, trust anchor last.
+    public let links: [Link]
+    public let validationTime: Instant
+
+    public var certificates: [Certificate] { links.map(\.certificate) }
+    public var leaf: Certificate { links[0].certificate }
+    public var anchor: Certificate { links[links.count - 1].certificate }
+
+    init(path: [Certificate], notes: [[String]]?, validationTime: Instant) {
+        var links: [Link] = []
+        links.reserveCapacity(path.count)
+        for (index, certificate) in path.enumerated() {
+            let isAnchor = index == path.count - 1
+            links.append(Link(
+                certificate: certificate,
+                issuer: isAnchor ? nil : path[index + 1],
+                signatureAlgorithm: certificate.signatureAlgorithm,
+                publicKeyDescription: KeyDescription.describe(certificate.publicKey),
+                isTrustAnchor: isAnchor,
+                checks: notes?[index] ?? []
+            ))
+        }
+        self.links = links
+        self.validationTime = validationTime
+    }
+
+    /// Human name of a signature algorithm ("RSA PKCS#1 v1.5 with SHA-256").
+    public static func algorithmName(_ identifier: SignatureAlgorithmIdentifier) -> String {
+        SignatureCheck.name(identifier)
+    }
+}

@@ -1,0 +1,65 @@
+// The entry point: verifies a leaf against a TrustStore under a Policy, using the intermediates as
+// an unordered pool. Immutable and Sendable: one Verifier can serve many threads at once (the only
+// shared mutable state is the optional SignatureCache, behind its own lock).
+
+public struct Verifier: Sendable {
+    public let trustStore: TrustStore
+    public var policy: Policy
+    /// Remembers signature checks across calls; nil turns caching off (benchmarks do).
+    public let signatureCache: SignatureCache?
+
+    public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache()) {
+        self.trustStore = trustStore
+        self.policy = policy
+        self.signatureCache = signatureCache
+    }
+
+    /// Builds and validates a path from `leaf` to a trust anchor. On failure the error names the depth,
+    /// the certificate and the most specific reason over every candidate path, and lists the attempts.
+    public func verify(leaf: Certificate, intermediates: [Certificate] = []) throws(VerificationError) -> VerifiedChain {
+        try verify(leaf: leaf, intermediates: intermediates, explain: false)
+    }
+
+    /// As `verify(leaf:intermediates:)`; with `explain`, every link of the result carries its checks in words.
+    public func verify(leaf: Certificate, intermediates: [Certificate], explain: Bool) throws(VerificationError) -> VerifiedChain {
+        let time = policy.validationTime ?? Instant.now()
+        var identity: HostIdentity?
+        if let host = policy.host {
+            guard let parsed = HostIdentity(host) else {
+                throw VerificationError(depth: 0, subject: leaf.subject, reason: .invalidHost(host))
+            }
+            identity = parsed
+        }
+        let validator = Validator(policy: policy, time: time, identity: identity)
+        var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
+                                  validator: validator, cache: signatureCache, collectNotes: explain)
+        let success: PathBuilder.Success?
+        do {
+            success = try builder.build(from: leaf)
+        } catch {
+            throw VerificationError(depth: 0, subject: leaf.subject, reason: error, attempts: Verifier.ranked(builder.attempts))
+        }
+        if let success {
+            return VerifiedChain(path: success.path, notes: success.notes, validationTime: time)
+        }
+        let attempts = Verifier.ranked(builder.attempts)
+        guard let best = attempts.first else {
+            // Unreachable in practice (a failed search always records an attempt); stay typed anyway.
+            throw VerificationError(depth: 0, subject: leaf.subject,
+                                    reason: .issuerNotFound(issuer: leaf.issuer, caIssuersURIs: []))
+        }
+        let subject = best.depth < best.certificates.count ? best.certificates[best.depth].subject : leaf.subject
+        throw VerificationError(depth: best.depth, subject: subject, reason: best.reason, attempts: attempts)
+    }
+
+    /// Most specific first (higher rank); among equals, paths that got further first, then search order.
+    static func ranked(_ attempts: [PathAttempt]) -> [PathAttempt] {
+        attempts.enumerated().sorted { a, b in
+            if a.element.reason.rank != b.element.reason.rank { return a.element.reason.rank > b.element.reason.rank }
+            if a.element.certificates.count != b.element.certificates.count {
+                return a.element.certificates.count > b.element.certificates.count
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,136 @@
+// Renders a verification for people (--explain), for OpenSSL-style listings (-show_chain) and for
+// programs (--json): the same facts each time — every link's signer, algorithm, key, validity window
+// and checks, the anchor, and on failure every candidate path (most specific first) and the hints.
+// Lives in the library so any program using Certo can show the same explanation as the CLI.
+
+public enum VerifyReport {
+    // MARK: Text
+
+    public static func explain(file: String, policy: Policy, chain: VerifiedChain) -> String {
+        var lines = [header(file: file, policy: policy, time: chain.validationTime)]
+        for (depth, link) in chain.links.enumerated() {
+            let certificate = link.certificate
+            lines.append("  depth \(depth): \(certificate.subject.openSSLDescription)")
+            lines.append("    key: \(link.publicKeyDescription)")
+            if let issuer = link.issuer {
+                lines.append("    signed by: \(issuer.subject.openSSLDescription)")
+                lines.append("    algorithm: \(VerifiedChain.algorithmName(link.signatureAlgorithm)) with \(KeyDescription.describe(issuer.publicKey))")
+            } else {
+                let selfSigned = certificate.isSelfIssued ? "self-signed " : ""
+                lines.append("    trust anchor: \(selfSigned)certificate found in the trust store (its own signature is not needed)")
+            }
+            lines.append("    valid: \(Instant.utcString(certificate.notBefore)) to \(Instant.utcString(certificate.notAfter))")
+            for check in link.checks { lines.append("    ok: \(check)") }
+        }
+        lines.append("  the path ends at the trust anchor \(chain.anchor.subject.openSSLDescription)")
+        return lines.joined(separator: "\n")
+    }
+
+    public static func explainFailure(file: String, policy: Policy, error: VerificationError, hints: [Hint]) -> String {
+        var lines = [header(file: file, policy: policy, time: policy.validationTime)]
+        lines.append("  failed at depth \(error.depth) (\(error.subject.openSSLDescription)): \(error.reason)")
+        if !error.attempts.isEmpty {
+            lines.append("  candidate paths tried, most specific failure first:")
+            for (number, attempt) in error.attempts.enumerated() {
+                let names = attempt.certificates.map { $0.subject.openSSLDescription }.joined(separator: " <- ")
+                let end = attempt.reachedAnchor ? " (reached a trust anchor)" : ""
+                lines.append("   \(number + 1). \(names)\(end)")
+                lines.append("      at depth \(attempt.depth): \(attempt.reason)")
+            }
+        }
+        for hint in hints { lines.append("  hint: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// OpenSSL's -show_chain listing.
+    public static func showChain(_ chain: VerifiedChain) -> String {
+        var lines = ["Chain:"]
+        for (depth, link) in chain.links.enumerated() {
+            let trust = link.isTrustAnchor ? "" : " (untrusted)"
+            lines.append("depth=\(depth): \(link.certificate.subject.openSSLDescription)\(trust)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func header(file: String, policy: Policy, time: Instant?) -> String {
+        var text = "\(file): verifying"
+        if let time { text += " at \(time)" }
+        text += " for \(policy.purpose.rawValue) use"
+        if let host = policy.host { text += ", host \(host)" }
+        return text
+    }
+
+    // MARK: JSON
+
+    public static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint]) -> String {
+        var fields: [String] = []
+        fields.append("\"file\": \(quote(file))")
+        fields.append("\"ok\": \(chain != nil)")
+        if let time = chain?.validationTime ?? policy.validationTime { fields.append("\"validation_time\": \(quote(time.description))") }
+        fields.append("\"purpose\": \(quote(policy.purpose.rawValue))")
+        fields.append("\"host\": \(policy.host.map(quote) ?? "null")")
+        if let chain {
+            var links: [String] = []
+            for (depth, link) in chain.links.enumerated() {
+                var object = certificateFields(link.certificate, depth: depth)
+                object.append("\"public_key\": \(quote(link.publicKeyDescription))")
+                object.append("\"trust_anchor\": \(link.isTrustAnchor)")
+                if let issuer = link.issuer {
+                    object.append("\"signed_by\": \(quote(issuer.subject.openSSLDescription))")
+                    object.append("\"signature_algorithm\": \(quote(VerifiedChain.algorithmName(link.signatureAlgorithm)))")
+                    object.append("\"signer_key\": \(quote(KeyDescription.describe(issuer.publicKey)))")
+                }
+                object.append("\"checks\": [\(link.checks.map(quote).joined(separator: ", "))]")
+                links.append("{" + object.joined(separator: ", ") + "}")
+            }
+            fields.append("\"chain\": [\(links.joined(separator: ", "))]")
+        }
+        if let error {
+            let (code, text) = error.reason.openSSLCode
+            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(quote(error.subject.openSSLDescription)), \"reason\": \(quote(reasonName(error.reason))), \"message\": \(quote(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(quote(text))}")
+            var attempts: [String] = []
+            for attempt in error.attempts {
+                let certificates = attempt.certificates.map { quote($0.subject.openSSLDescription) }.joined(separator: ", ")
+                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(quote(reasonName(attempt.reason))), \"message\": \(quote(attempt.reason.description))}")
+            }
+            fields.append("\"attempts\": [\(attempts.joined(separator: ", "))]")
+        }
+        fields.append("\"hints\": [\(hints.map { quote($0.description) }.joined(separator: ", "))]")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    private static func certificateFields(_ certificate: Certificate, depth: Int) -> [String] {
+        [
+            "\"depth\": \(depth)",
+            "\"subject\": \(quote(certificate.subject.openSSLDescription))",
+            "\"issuer\": \(quote(certificate.issuer.openSSLDescription))",
+            "\"serial\": \(quote(certificate.serialNumberHex))",
+            "\"not_before\": \(quote(Instant.utcString(certificate.notBefore)))",
+            "\"not_after\": \(quote(Instant.utcString(certificate.notAfter)))",
+        ]
+    }
+
+    /// The reason's case name ("expired", "hostnameMismatch"): stable for scripts.
+    public static func reasonName(_ reason: VerificationFailureReason) -> String { reason.name }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
