@@ -1,11 +1,146 @@
-// `certo check` (placeholder until its issue lands).
+// `certo check HOST[:PORT]`: fetches the server's chain (CertoTLS), then verifies it for that host
+// name against the system store or --ca with Certo's Verifier, the seed's whole story in one run.
+// It names a root the store lacks and recognises AWS IoT's legacy VeriSign/Symantec endpoint.
+// Printing only: verification and its explanation come from the Certo library.
 import ArgumentParser
+import Certo
+import CertoTLS
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Fetch a server's chain over TLS and verify it.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fetch a server's chain over TLS and verify it.",
+        discussion: """
+            Verifies the chain the server sends for HOST (or --sni NAME) as a TLS server, now, against the
+            system store or only the --ca files. Exit status: 0 verified, 2 verification failed,
+            1 usage or input error, 3 connection or TLS failure.
+            """
+    )
+
+    @Argument(help: "HOST[:PORT]") var endpoint: String
+    @Option(help: "Trusted certificates (PEM or DER) instead of the system store (repeatable).") var ca: [String] = []
+    @Option(help: "Server name for SNI and the host-name check (default: HOST).") var sni: String?
+    @Option(help: "ALPN protocol to offer, e.g. x-amzn-mqtt-ca (repeatable).") var alpn: [String] = []
+    @Option(help: "Seconds allowed for the connect, and again for the handshake.") var timeout: Double = 10
+    @Flag(help: "Narrate the connection, every link and every check.") var explain = false
+    @Flag(help: "One JSON object with the connection, the chain and the verdict.") var json = false
 
     func run() throws {
-        printError("certo check: not implemented yet")
-        throw ExitCode(1)
+        let target = try Endpoint.parseOrExit(endpoint, command: "check", timeout: timeout)
+        let store: TrustStore
+        do {
+            store = ca.isEmpty ? try TrustStore.system() : try TrustStore.load(files: ca)
+        } catch {
+            printError("certo check: \(error)")
+            throw ExitCode(1)
+        }
+        let result = try Endpoint.fetchOrExit(target, sni: sni, alpn: alpn, timeout: timeout, command: "check")
+        var certificates: [Certificate] = []
+        for (index, der) in result.certificates.enumerated() {
+            do {
+                certificates.append(try Certificate(derEncoded: der))
+            } catch {
+                printError("certo check: \(target.display): certificate \(index + 1) from the server does not parse: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let host = sni ?? target.host
+        let policy = Policy(purpose: .server, host: host, validationTime: Instant.now())
+        let verifier = Verifier(trustStore: store, policy: policy)
+        let leaf = certificates[0]
+        let intermediates = Array(certificates.dropFirst())
+        let name = target.display
+        let legacy = AWSIoTAdvice.advice(host: host, chain: certificates)
+        do {
+            let chain = try verifier.verify(leaf: leaf, intermediates: intermediates, explain: explain || json)
+            let notes = legacy.map { [$0] } ?? []
+            if json {
+                print(CheckReport.json(result: result, verification: VerifyReport.json(file: name, policy: policy, chain: chain, error: nil, hints: []), notes: notes))
+                return
+            }
+            if explain {
+                for line in ChainSummary.lines(result) { print(line) }
+                print(VerifyReport.explain(file: name, policy: policy, chain: chain))
+            }
+            for note in notes { print("note: \(note)") }
+            print("\(name): OK (\(host), \(result.versionName), \(chain.links.count)-certificate path to \(chain.anchor.subject.openSSLDescription))")
+        } catch {
+            let hints = verifier.diagnose(error, leaf: leaf, intermediates: intermediates)
+            var notes = hints.map(\.description)
+            if let legacy { notes.append(legacy) }
+            if json {
+                print(CheckReport.json(result: result, verification: VerifyReport.json(file: name, policy: policy, chain: nil, error: error, hints: hints), notes: notes))
+                throw ExitCode(2)
+            }
+            if explain {
+                for line in ChainSummary.lines(result) { print(line) }
+                print(VerifyReport.explainFailure(file: name, policy: policy, error: error, hints: hints))
+                if let legacy { print("  hint: \(legacy)") }
+            } else {
+                let (code, text) = error.reason.openSSLCode
+                print("error \(code) at \(error.depth) depth lookup: \(text) (\(error.reason))")
+                for note in notes { print("hint: \(note)") }
+            }
+            print("\(name): verification failed")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// AWS IoT Core's legacy endpoints present a Symantec chain to the VeriSign G5 root; the ATS endpoints
+/// (…-ats.iot.REGION.amazonaws.com) present Amazon Trust Services chains to Amazon Root CA 1 / 3.
+enum AWSIoTAdvice {
+    static let legacyRootName = "VeriSign Class 3 Public Primary Certification Authority - G5"
+
+    static func advice(host: String, chain: [Certificate]) -> String? {
+        let namesLegacyRoot = chain.contains { certificate in
+            certificate.issuer.commonName == legacyRootName || certificate.subject.commonName == legacyRootName
+        }
+        guard namesLegacyRoot else { return nil }
+        var text = "the chain ends at \"\(legacyRootName)\": this is AWS IoT's legacy (VeriSign/Symantec) endpoint"
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count >= 5, labels[1] == "iot", host.hasSuffix(".amazonaws.com"), !labels[0].hasSuffix("-ats") {
+            let atsHost = ([labels[0] + "-ats"] + labels.dropFirst()).joined(separator: ".")
+            text += "; use the ATS endpoint \(atsHost)"
+        } else {
+            text += "; use the account's ATS endpoint (PREFIX-ats.iot.REGION.amazonaws.com)"
+        }
+        return text + ", whose chain ends at Amazon Root CA 1 (RSA) or Amazon Root CA 3 (ECC)"
+    }
+}
+
+enum CheckReport {
+    static func json(result: TLSFetchResult, verification: String, notes: [String]) -> String {
+        var fields: [String] = []
+        fields.append("\"peer\": \(quote(result.peerAddress))")
+        fields.append("\"tls_version\": \(quote(result.versionName))")
+        fields.append("\"cipher_suite\": \(quote(result.cipherSuiteName))")
+        fields.append("\"alpn\": \(result.alpnProtocol.map(quote) ?? "null")")
+        fields.append("\"server_name\": \(result.serverName.map(quote) ?? "null")")
+        fields.append("\"certificates_sent\": \(result.certificates.count)")
+        fields.append("\"notes\": [\(notes.map(quote).joined(separator: ", "))]")
+        fields.append("\"verification\": \(verification)")
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }

@@ -1,11 +1,164 @@
-// `certo fetch` (placeholder until its issue lands).
+// `certo fetch HOST[:PORT]`: reads a server's certificate chain over TLS with CertoTLS, prints one
+// line per certificate and saves the chain as cert_1.pem, cert_2.pem, ... (or PEM to stdout with
+// --pem). It verifies nothing (that is `certo check`). Also holds the helpers `certo check` shares:
+// endpoint parsing, the TLS error line, and PEM output. No Foundation: files via the C library.
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
+import Certo
+import CertoTLS
 
 struct FetchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Read a server's certificate chain over TLS.")
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Read a server's certificate chain over TLS.",
+        discussion: """
+            HOST may be a DNS name, an IPv4 address or a bracketed IPv6 address ([::1]:443); PORT defaults to 443.
+            TLS 1.3 and 1.2 are offered; nothing is verified. Exit status: 0 chain fetched, 1 usage or file error,
+            3 connection or TLS failure (one line on stderr says which).
+            """
+    )
+
+    @Argument(help: "HOST[:PORT]") var endpoint: String
+    @Option(help: "Server name to send in SNI (default: HOST when it is a DNS name).") var sni: String?
+    @Option(help: "ALPN protocol to offer, e.g. x-amzn-mqtt-ca (repeatable).") var alpn: [String] = []
+    @Option(help: "Directory for cert_1.pem, cert_2.pem, ... (default: current directory).") var out: String?
+    @Option(help: "Seconds allowed for the connect, and again for the handshake.") var timeout: Double = 10
+    @Flag(help: "Write the chain as PEM to standard output instead of files.") var pem = false
 
     func run() throws {
-        printError("certo fetch: not implemented yet")
-        throw ExitCode(1)
+        let target = try Endpoint.parseOrExit(endpoint, command: "fetch", timeout: timeout)
+        let result = try Endpoint.fetchOrExit(target, sni: sni, alpn: alpn, timeout: timeout, command: "fetch")
+        let report = ChainSummary.lines(result)
+        if pem {
+            for line in report { printError(line) }
+            for der in result.certificates { print(PEMWriter.certificate(der), terminator: "") }
+            return
+        }
+        for line in report { print(line) }
+        let directory = out ?? "."
+        for (index, der) in result.certificates.enumerated() {
+            let path = directory == "/" ? "/cert_\(index + 1).pem" : "\(directory)/cert_\(index + 1).pem"
+            if let problem = PEMWriter.write(PEMWriter.certificate(der), to: path) {
+                printError("certo fetch: cannot write \(path): \(problem)")
+                throw ExitCode(1)
+            }
+            print("saved \(path)")
+        }
+    }
+}
+
+/// HOST[:PORT] as typed on the command line.
+struct Endpoint: Equatable {
+    let host: String
+    let port: UInt16
+
+    var display: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+
+    /// "example.com", "example.com:8443", "192.0.2.1:443", "[::1]:443", "[::1]", "::1" (no port).
+    static func parse(_ text: String) -> Endpoint? {
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let host = String(text[text.index(after: text.startIndex)..<close])
+            let rest = text[text.index(after: close)...]
+            guard !host.isEmpty, host.contains(":") else { return nil }
+            if rest.isEmpty { return Endpoint(host: host, port: 443) }
+            guard rest.hasPrefix(":"), let port = parsePort(rest.dropFirst()) else { return nil }
+            return Endpoint(host: host, port: port)
+        }
+        let colons = text.filter { $0 == ":" }.count
+        if colons == 0 { return text.isEmpty ? nil : Endpoint(host: text, port: 443) }
+        if colons > 1 { return Endpoint(host: text, port: 443) }  // a bare IPv6 literal
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard !parts[0].isEmpty, let port = parsePort(parts[1]) else { return nil }
+        return Endpoint(host: String(parts[0]), port: port)
+    }
+
+    private static func parsePort(_ text: Substring) -> UInt16? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1, value <= 65535 else {
+            return nil
+        }
+        return UInt16(value)
+    }
+
+    static func parseOrExit(_ text: String, command: String, timeout: Double) throws -> Endpoint {
+        guard let endpoint = parse(text) else {
+            printError("certo \(command): '\(text)' is not HOST[:PORT] (IPv6 as [::1]:443)")
+            throw ExitCode(1)
+        }
+        guard timeout > 0, timeout <= 3600 else {
+            printError("certo \(command): --timeout must be between 0 and 3600 seconds")
+            throw ExitCode(1)
+        }
+        return endpoint
+    }
+
+    static func fetchOrExit(_ endpoint: Endpoint, sni: String?, alpn: [String], timeout: Double, command: String) throws -> TLSFetchResult {
+        let request = TLSFetchRequest(host: endpoint.host, port: endpoint.port, serverName: sni, alpnProtocols: alpn, timeout: timeout)
+        do {
+            return try TLSCertificateFetcher.fetch(request)
+        } catch {
+            printError("certo \(command): \(endpoint.display): \(error)")
+            throw ExitCode(3)
+        }
+    }
+}
+
+enum ChainSummary {
+    /// A connection line, then one line per certificate: subject, issuer, key, expiry.
+    static func lines(_ result: TLSFetchResult) -> [String] {
+        var connection = "\(result.peerAddress): \(result.versionName), \(result.cipherSuiteName)"
+        if let alpn = result.alpnProtocol { connection += ", ALPN \(alpn)" }
+        if result.helloRetryRequested { connection += ", after HelloRetryRequest" }
+        connection += ", \(result.certificates.count) certificate\(result.certificates.count == 1 ? "" : "s")"
+        var lines = [connection]
+        for (index, der) in result.certificates.enumerated() {
+            do {
+                let certificate = try Certificate(derEncoded: der)
+                lines.append("\(index + 1): subject=\(certificate.subject.openSSLDescription); issuer=\(certificate.issuer.openSSLDescription); key=\(KeyDescription.describe(certificate.publicKey)); expires=\(Instant.utcString(certificate.notAfter))")
+            } catch {
+                lines.append("\(index + 1): unparsable certificate (\(der.count) bytes): \(error)")
+            }
+        }
+        return lines
+    }
+}
+
+enum PEMWriter {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// "-----BEGIN CERTIFICATE-----", base64 in 64-character lines, "-----END CERTIFICATE-----", newline.
+    static func certificate(_ der: [UInt8]) -> String {
+        var encoded: [UInt8] = []
+        var index = 0
+        while index < der.count {
+            let b0 = der[index]
+            let b1 = index + 1 < der.count ? der[index + 1] : 0
+            let b2 = index + 2 < der.count ? der[index + 2] : 0
+            encoded.append(alphabet[Int(b0 >> 2)])
+            encoded.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            encoded.append(index + 1 < der.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            encoded.append(index + 2 < der.count ? alphabet[Int(b2 & 0x3f)] : UInt8(ascii: "="))
+            index += 3
+        }
+        var text = "-----BEGIN CERTIFICATE-----\n"
+        var offset = 0
+        while offset < encoded.count {
+            let end = min(offset + 64, encoded.count)
+            text += String(decoding: encoded[offset..<end], as: UTF8.self) + "\n"
+            offset = end
+        }
+        return text + "-----END CERTIFICATE-----\n"
+    }
+
+    /// Writes `text` to `path`; returns the reason on failure.
+    static func write(_ text: String, to path: String) -> String? {
+        guard let file = fopen(path, "w") else { return String(cString: strerror(errno)) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file)
+        if written != bytes.count || closed != 0 { return String(cString: strerror(errno)) }
+        return nil
     }
 }
