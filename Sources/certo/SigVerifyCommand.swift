@@ -1,11 +1,359 @@
-// `certo sigverify` (placeholder until its issue lands).
+// `certo sigverify`: one signature from files (`--key pub.pem --sig sig.bin --alg ALG [MSG|-]`, like
+// `openssl dgst -verify`: "Verified OK" exit 0, "Verification failure" exit 2, usage/input errors exit 1)
+// or a JSON-lines batch (`--jsonl FILE|-`: one answer line per request, in order; a bad request gets an
+// error answer and the batch goes on). Arguments are parsed here so usage errors exit 1, not 64.
 import ArgumentParser
+import Certo
+import CertoHash
+import Foundation
 
 struct SigVerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sigverify", abstract: "Verify one signature, or a JSON-lines batch.")
+    static let configuration = CommandConfiguration(
+        commandName: "sigverify",
+        abstract: "Verify one signature, or a JSON-lines batch.",
+        discussion: SigVerifyOptions.usage
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "Options and the message file (see below).")
+    var arguments: [String] = []
 
     func run() throws {
-        printError("certo sigverify: not implemented yet")
-        throw ExitCode(1)
+        let options: SigVerifyOptions
+        do {
+            options = try SigVerifyOptions(parsing: arguments)
+        } catch {
+            printError("certo sigverify: \(error.message)")
+            printError("usage: \(SigVerifyOptions.synopsis)")
+            throw ExitCode(1)
+        }
+        if options.help {
+            print("usage: \(SigVerifyOptions.synopsis)\n\n\(SigVerifyOptions.usage)")
+            return
+        }
+        if let batch = options.jsonl {
+            throw ExitCode(runBatch(batch))
+        }
+        throw ExitCode(runSingle(options))
+    }
+
+    /// One signature from files. Exit 0 valid, 2 invalid, 1 for anything that stops us checking.
+    private func runSingle(_ options: SigVerifyOptions) -> Int32 {
+        do {
+            guard let algorithmName = options.algorithm, let keyPath = options.keyPath, let sigPath = options.signaturePath else {
+                throw SigVerifyError(message: "--key, --sig and --alg are required (or --jsonl)")
+            }
+            var algorithm = try SignatureRequestAlgorithm(name: algorithmName)
+            try algorithm.apply(salt: options.salt, mgf1: options.mgf1)
+            let keyBytes = try readInput(keyPath)
+            let signature = try readInput(sigPath)
+            let message = try readInput(options.messagePath ?? "-")
+            let verifier = try algorithm.verifier(keyFile: keyBytes)
+            if verifier.verify(signature: signature, message: message) {
+                print("Verified OK")
+                return 0
+            }
+            print("Verification failure")
+            return 2
+        } catch let error as SigVerifyError {
+            printError("certo sigverify: \(error.message)")
+            return 1
+        } catch {
+            printError("certo sigverify: \(error)")
+            return 1
+        }
+    }
+
+    /// JSON lines: answers in order, flushed per line so a driver can talk to us request by request.
+    private func runBatch(_ source: String) -> Int32 {
+        if source == "-" {
+            while let line = readLine(strippingNewline: true) {
+                answer(line)
+            }
+            return 0
+        }
+        let bytes: [UInt8]
+        switch FileBytes.read(source) {
+        case .success(let contents): bytes = contents
+        case .failure(let error):
+            printError("certo sigverify: \(error)")
+            return 1
+        }
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0) {
+            answer(String(decoding: line, as: UTF8.self))
+        }
+        return 0
+    }
+
+    private func answer(_ line: String) {
+        let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        switch SignatureRequest.evaluate(trimmed) {
+        case .success(true): print("{\"valid\": true}")
+        case .success(false): print("{\"valid\": false, \"error\": \"signature verification failed\"}")
+        case .failure(let error): print("{\"valid\": false, \"error\": \(jsonString(error.message))}")
+        }
+        fflush(nil)  // all output streams: answers go out as each request is read
+    }
+}
+
+struct SigVerifyError: Error {
+    let message: String
+}
+
+/// Reads a file, or standard input for "-".
+private func readInput(_ path: String) throws(SigVerifyError) -> [UInt8] {
+    switch FileBytes.read(path == "-" ? "/dev/stdin" : path) {
+    case .success(let bytes): return bytes
+    case .failure(let error): throw SigVerifyError(message: error.description)
+    }
+}
+
+/// A JSON string literal for `text`, escaped per RFC 8259 §7.
+private func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
+
+/// The parsed command line of `certo sigverify`.
+struct SigVerifyOptions {
+    static let synopsis = "certo sigverify --key FILE --sig FILE --alg ALG [--salt N] [--mgf1 HASH] [MSG|-]  |  certo sigverify --jsonl FILE|-"
+    static let usage = """
+        ALG: rsa-pkcs1-sha1|sha224|sha256|sha384|sha512, rsa-pss-sha256|sha384|sha512,
+             ecdsa-p256-sha256|sha384|sha512, ecdsa-p384-sha256|sha384|sha512 (add -p1363 for a raw r||s signature).
+        PSS: the salt defaults to the digest length and MGF1 to the message hash.
+        The key is PEM (PUBLIC KEY, or RSA PUBLIC KEY) or DER SubjectPublicKeyInfo; the signature is raw bytes.
+        Exit 0: Verified OK. Exit 2: Verification failure. Exit 1: usage or input error.
+        --jsonl: one request per line, {"alg", "key" (hex DER SubjectPublicKeyInfo), "msg" (hex), "sig" (hex)
+        [, "salt": N] [, "mgf1": "sha256"]}; one answer per line, in order: {"valid": true} or
+        {"valid": false, "error": "..."}.
+        """
+
+    var keyPath: String?
+    var signaturePath: String?
+    var algorithm: String?
+    var jsonl: String?
+    var salt: Int?
+    var mgf1: String?
+    var messagePath: String?
+    var help = false
+
+    init(parsing arguments: [String]) throws(SigVerifyError) {
+        var index = 0
+        func value(_ name: String, inline: String?) throws(SigVerifyError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else { throw SigVerifyError(message: "\(name) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            switch name {
+            case "--key", "-key": keyPath = try value(name, inline: inline)
+            case "--sig", "-signature": signaturePath = try value(name, inline: inline)
+            case "--alg": algorithm = try value(name, inline: inline)
+            case "--jsonl": jsonl = try value(name, inline: inline)
+            case "--mgf1": mgf1 = try value(name, inline: inline)
+            case "--salt":
+                let text = try value(name, inline: inline)
+                guard let number = Int(text), number >= 0 else { throw SigVerifyError(message: "--salt: '\(text)' is not a byte count") }
+                salt = number
+            case "-h", "--help": help = true
+            case "-" where messagePath == nil: messagePath = "-"
+            default:
+                guard !argument.hasPrefix("-"), messagePath == nil else {
+                    throw SigVerifyError(message: messagePath == nil ? "unknown option '\(argument)'" : "more than one message file")
+                }
+                messagePath = argument
+            }
+            index += 1
+        }
+        if jsonl != nil, keyPath != nil || signaturePath != nil || algorithm != nil || messagePath != nil {
+            throw SigVerifyError(message: "--jsonl takes no other options")
+        }
+    }
+}
+
+/// An algorithm name from the CLI contract, with its PSS options.
+struct SignatureRequestAlgorithm {
+    enum Kind {
+        case rsaPKCS1
+        case rsaPSS(saltLength: Int, mgf1: HashAlgorithm)
+        case ecdsa(curve: ECDSACurve, raw: Bool)
+    }
+
+    var kind: Kind
+    let hash: HashAlgorithm
+    let name: String
+
+    init(name: String) throws(SigVerifyError) {
+        self.name = name
+        let hashes: [String: HashAlgorithm] = ["sha1": .sha1, "sha224": .sha224, "sha256": .sha256, "sha384": .sha384, "sha512": .sha512]
+        let unsupported = SigVerifyError(message: "unsupported algorithm '\(name)'")
+        let parts = name.split(separator: "-").map(String.init)
+        switch parts.first {
+        case "rsa" where parts.count == 3:
+            guard let hash = hashes[parts[2]] else { throw unsupported }
+            self.hash = hash
+            switch parts[1] {
+            case "pkcs1": kind = .rsaPKCS1
+            case "pss" where hash != .sha1 && hash != .sha224: kind = .rsaPSS(saltLength: hash.digestByteCount, mgf1: hash)
+            default: throw unsupported
+            }
+        case "ecdsa" where parts.count == 3 || (parts.count == 4 && parts[3] == "p1363"):
+            guard let hash = hashes[parts[2]], hash != .sha1, hash != .sha224 else { throw unsupported }
+            self.hash = hash
+            switch parts[1] {
+            case "p256": kind = .ecdsa(curve: .p256, raw: parts.count == 4)
+            case "p384": kind = .ecdsa(curve: .p384, raw: parts.count == 4)
+            default: throw unsupported
+            }
+        default:
+            throw unsupported
+        }
+    }
+
+    /// PSS salt length and MGF1 hash, when given; refused for the other schemes.
+    mutating func apply(salt: Int?, mgf1: String?) throws(SigVerifyError) {
+        guard salt != nil || mgf1 != nil else { return }
+        guard case .rsaPSS(let defaultSalt, let defaultMGF1) = kind else {
+            throw SigVerifyError(message: "salt and mgf1 apply to rsa-pss-* only")
+        }
+        var mgf1Hash = defaultMGF1
+        if let mgf1 {
+            guard let parsed = HashAlgorithm(rawValue: mgf1.lowercased().replacingOccurrences(of: "-", with: "")) else {
+                throw SigVerifyError(message: "unsupported mgf1 hash '\(mgf1)'")
+            }
+            mgf1Hash = parsed
+        }
+        if let salt, salt < 0 { throw SigVerifyError(message: "salt must not be negative") }
+        kind = .rsaPSS(saltLength: salt ?? defaultSalt, mgf1: mgf1Hash)
+    }
+
+    /// The verifier for a key given as PEM text or DER SubjectPublicKeyInfo bytes.
+    func verifier(keyFile: [UInt8]) throws(SigVerifyError) -> SignatureVerifier {
+        let text = String(decoding: keyFile.prefix(4096), as: UTF8.self)
+        let isPEM = text.contains("-----BEGIN ")
+        let pem = isPEM ? String(decoding: keyFile, as: UTF8.self) : ""
+        do {
+            switch kind {
+            case .rsaPKCS1, .rsaPSS:
+                let key = isPEM ? try RSAPublicKey(pemRepresentation: pem) : try RSAPublicKey(subjectPublicKeyInfoDER: keyFile)
+                return SignatureVerifier(algorithm: self, rsa: key, ecdsa: nil)
+            case .ecdsa(let curve, _):
+                let key = isPEM ? try ECDSAPublicKey(pemRepresentation: pem) : try ECDSAPublicKey(subjectPublicKeyInfoDER: keyFile)
+                guard key.curve == curve else {
+                    throw SigVerifyError(message: "key is on \(key.curve.name), algorithm '\(name)' needs \(curve.name)")
+                }
+                return SignatureVerifier(algorithm: self, rsa: nil, ecdsa: key)
+            }
+        } catch let error as SigVerifyError {
+            throw error
+        } catch {
+            throw SigVerifyError(message: "invalid key: \(error)")
+        }
+    }
+}
+
+/// A parsed key bound to one algorithm.
+struct SignatureVerifier {
+    let algorithm: SignatureRequestAlgorithm
+    let rsa: RSAPublicKey?
+    let ecdsa: ECDSAPublicKey?
+
+    func verify(signature: [UInt8], message: [UInt8]) -> Bool {
+        let hash = algorithm.hash
+        switch algorithm.kind {
+        case .rsaPKCS1:
+            return rsa?.isValidPKCS1v15Signature(signature, message: message, hash: hash) ?? false
+        case .rsaPSS(let saltLength, let mgf1):
+            return rsa?.isValidPSSSignature(signature, message: message, hash: hash, mgf1: mgf1, saltLength: saltLength) ?? false
+        case .ecdsa(_, let raw):
+            guard let key = ecdsa else { return false }
+            let digest = hash.hash(message)
+            return raw ? key.isValidSignature(rawSignature: signature, digest: digest)
+                       : key.isValidSignature(derSignature: signature, digest: digest)
+        }
+    }
+}
+
+/// One JSON-lines request: {"alg", "key", "msg", "sig"[, "salt"][, "mgf1"]}.
+enum SignatureRequest {
+    static func evaluate(_ line: String) -> Result<Bool, SigVerifyError> {
+        do {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let request = object as? [String: Any] else {
+                throw SigVerifyError(message: "malformed request: not a JSON object")
+            }
+            func string(_ field: String) throws(SigVerifyError) -> String {
+                guard let value = request[field] as? String else {
+                    throw SigVerifyError(message: "malformed request: \"\(field)\" must be a string")
+                }
+                return value
+            }
+            func hex(_ field: String) throws(SigVerifyError) -> [UInt8] {
+                guard let bytes = hexBytes(try string(field)) else {
+                    throw SigVerifyError(message: "malformed request: \"\(field)\" is not hex")
+                }
+                return bytes
+            }
+            var algorithm = try SignatureRequestAlgorithm(name: try string("alg"))
+            var salt: Int?
+            if let value = request["salt"] {
+                guard let number = value as? NSNumber,
+                      let integer = Int(exactly: number.doubleValue), integer >= 0, integer <= 1 << 20 else {
+                    throw SigVerifyError(message: "malformed request: \"salt\" must be a non-negative integer")
+                }
+                salt = integer
+            }
+            let mgf1 = request["mgf1"] == nil ? nil : try string("mgf1")
+            try algorithm.apply(salt: salt, mgf1: mgf1)
+            let verifier = try algorithm.verifier(keyFile: try hex("key"))
+            return .success(verifier.verify(signature: try hex("sig"), message: try hex("msg")))
+        } catch let error as SigVerifyError {
+            return .failure(error)
+        } catch {
+            return .failure(SigVerifyError(message: "\(error)"))
+        }
+    }
+
+    /// Hex (either case, even length) to bytes; nil when malformed.
+    static func hexBytes(_ text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        var index = 0
+        while index < digits.count {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
