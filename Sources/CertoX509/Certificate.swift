@@ -102,7 +102,12 @@ public struct Certificate: Sendable, Hashable {
         try validity.finish()
 
         let subject = try DistinguishedName(node: try tbs.next("tbsCertificate.subject"), field: "tbsCertificate.subject")
-        let publicKey = try PublicKeyInfo(node: try tbs.next("tbsCertificate.subjectPublicKeyInfo"), field: "tbsCertificate.subjectPublicKeyInfo")
+        let publicKey: PublicKeyInfo
+        do {
+            publicKey = try PublicKeyInfo(node: try tbs.next("subjectPublicKeyInfo"))
+        } catch {
+            throw error.prefixed("tbsCertificate")
+        }
 
         var issuerUID: ArraySlice<UInt8>? = nil
         var subjectUID: ArraySlice<UInt8>? = nil
@@ -124,11 +129,11 @@ public struct Certificate: Sendable, Hashable {
         // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal tbsCertificate.signature.
         guard outerAlgorithmNode.encodedBytes == innerAlgorithmNode.encodedBytes else {
             // Decode both first so a malformed identifier is reported as such rather than as a mismatch.
-            _ = try SignatureAlgorithmIdentifier(node: innerAlgorithmNode, field: "tbsCertificate.signature")
-            _ = try SignatureAlgorithmIdentifier(node: outerAlgorithmNode, field: "signatureAlgorithm")
+            _ = try Self.signatureAlgorithm(innerAlgorithmNode, "tbsCertificate.signature")
+            _ = try Self.signatureAlgorithm(outerAlgorithmNode, "signatureAlgorithm")
             throw .signatureAlgorithmMismatch
         }
-        let algorithm = try SignatureAlgorithmIdentifier(node: outerAlgorithmNode, field: "signatureAlgorithm")
+        let algorithm = try Self.signatureAlgorithm(outerAlgorithmNode, "signatureAlgorithm")
         let signature = try octetAlignedBitString(signatureNode, "signatureValue")
 
         self.derBytes = derEncoded
@@ -145,6 +150,12 @@ public struct Certificate: Sendable, Hashable {
         self.extensions = extensions
         self.issuerUID = issuerUID
         self.subjectUID = subjectUID
+    }
+}
+
+extension Certificate {
+    private static func signatureAlgorithm(_ node: ASN1Node, _ field: String) throws(CertificateError) -> SignatureAlgorithmIdentifier {
+        do { return try SignatureAlgorithmIdentifier(node: node) } catch { throw error.prefixed(field) }
     }
 }
 

@@ -14,75 +14,14 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a DER Name on its own.
     public init(derEncoded: [UInt8]) throws(CertificateError) {
-        let node = try parseDER(derEncoded[...])
-        try self.init(node: node, field: "name")
+        _ = try parseDER(derEncoded[...])  // the whole input must be one DER element
+        encoded = derEncoded[...]
+        comparisonKey = try NameKey.build(encoded, field: "name")
     }
 
     init(node: ASN1Node, field: String) throws(CertificateError) {
-        var rdns = try DERReader(node, field)
-        var key: [UInt8] = []
-        key.reserveCapacity(node.encodedBytes.count)
-        while let rdnNode = rdns.nextIfPresent() {
-            var set = try DERReader(rdnNode, field, id: .set)
-            guard let first = set.nextIfPresent() else {
-                throw .invalidEncoding(field: field, offset: rdnNode.offset, problem: .emptySequence)
-            }
-            if set.isAtEnd {
-                key.append(1)
-                try Self.appendKey(of: first, field: field, to: &key)
-            } else {
-                // Multi-valued RDN: attribute order must not matter (it is a SET).
-                var parts: [[UInt8]] = []
-                var part: [UInt8] = []
-                try Self.appendKey(of: first, field: field, to: &part)
-                parts.append(part)
-                while let next = set.nextIfPresent() {
-                    part = []
-                    try Self.appendKey(of: next, field: field, to: &part)
-                    parts.append(part)
-                }
-                parts.sort { $0.lexicographicallyPrecedes($1) }
-                key.append(UInt8(truncatingIfNeeded: min(parts.count, 255)))
-                for part in parts { key += part }
-            }
-        }
         encoded = node.encodedBytes
-        comparisonKey = key
-    }
-
-    private static func appendKey(of node: ASN1Node, field: String, to key: inout [UInt8]) throws(CertificateError) {
-        var ava = try DERReader(node, field)
-        let type = try objectIdentifier(try ava.next(field), field)
-        let valueNode = try ava.next(field)
-        try ava.finish()
-        appendLength(type.count, to: &key)
-        key.append(contentsOf: type)
-        let tag = valueNode.tagByte
-        if case .primitive(let content) = valueNode.content, let stringType = ASN1StringType(rawValue: tag), stringType.isDecoded {
-            key.append(0)
-            let lengthPosition = key.count
-            appendLength(0, to: &key)
-            guard DirectoryString.appendComparisonForm(stringType, content, to: &key) else {
-                throw .invalidEncoding(field: field, offset: valueNode.offset, problem: .string)
-            }
-            let length = key.count - lengthPosition - 4
-            key[lengthPosition] = UInt8(truncatingIfNeeded: length >> 24)
-            key[lengthPosition + 1] = UInt8(truncatingIfNeeded: length >> 16)
-            key[lengthPosition + 2] = UInt8(truncatingIfNeeded: length >> 8)
-            key[lengthPosition + 3] = UInt8(truncatingIfNeeded: length)
-        } else {
-            key.append(1)
-            appendLength(valueNode.encodedBytes.count, to: &key)
-            key.append(contentsOf: valueNode.encodedBytes)
-        }
-    }
-
-    @inline(__always)
-    private static func appendLength(_ length: Int, to key: inout [UInt8]) {
-        key.append(UInt8(truncatingIfNeeded: length >> 24))
-        key.append(UInt8(truncatingIfNeeded: length >> 16))
-        key.append(UInt8(truncatingIfNeeded: length >> 8))
-        key.append(UInt8(truncatingIfNeeded: length))
+        comparisonKey = try NameKey.build(encoded, field: field)
     }
 
     /// RFC 5280 §7.1: names match when their RDNs match in order, attribute values compared case-insensitively
@@ -141,6 +80,76 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
         rdns.map { rdn in
             rdn.attributes.map { $0.openSSLName + "=" + $0.openSSLEscapedValue }.joined(separator: " + ")
         }.joined(separator: ", ")
+    }
+}
+
+/// Builds the comparison key of a Name while checking its structure and string values.
+enum NameKey {
+    /// `encoded` is the whole Name element. Per RDN: its attribute count, then per attribute (sorted
+    /// within the RDN) the type OID and either the comparison form of a string value or the value's DER.
+    static func build(_ encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) -> [UInt8] {
+        var outer = DERScanner(encoded)
+        var rdns = try outer.enter(0x30, field)
+        try outer.finish(field)
+        var key: [UInt8] = []
+        key.reserveCapacity(encoded.count)
+        while !rdns.isAtEnd {
+            let setTLV = try rdns.read(0x31, field)
+            var set = try rdns.enter(setTLV, field)
+            guard !set.isAtEnd else { throw .invalidEncoding(field: field, offset: setTLV.start, problem: .emptySequence) }
+            let rdnStart = key.count
+            key.append(1)
+            try appendAttribute(&set, field: field, to: &key)
+            if !set.isAtEnd {
+                // Multi-valued RDN: a SET, so attribute order must not matter. Sort the encoded parts.
+                var parts: [[UInt8]] = [Array(key[(rdnStart + 1)...])]
+                key.removeSubrange(rdnStart...)
+                while !set.isAtEnd {
+                    var part: [UInt8] = []
+                    try appendAttribute(&set, field: field, to: &part)
+                    parts.append(part)
+                }
+                parts.sort { $0.lexicographicallyPrecedes($1) }
+                key.append(UInt8(truncatingIfNeeded: min(parts.count, 255)))
+                for part in parts { key += part }
+            }
+        }
+        return key
+    }
+
+    private static func appendAttribute(_ set: inout DERScanner, field: String, to key: inout [UInt8]) throws(CertificateError) {
+        var ava = try set.enter(0x30, field)
+        let type = try ava.objectIdentifier(field)
+        let value = try ava.read(field)
+        try ava.finish(field)
+        appendLength(type.count, to: &key)
+        key.append(contentsOf: type)
+        if let stringType = ASN1StringType(rawValue: value.tag), stringType.isDecoded {
+            key.append(0)
+            let lengthPosition = key.count
+            appendLength(0, to: &key)
+            guard DirectoryString.appendComparisonForm(stringType, ava.content(value), to: &key) else {
+                throw .invalidEncoding(field: field, offset: value.start, problem: .string)
+            }
+            let length = key.count - lengthPosition - 4
+            key[lengthPosition] = UInt8(truncatingIfNeeded: length >> 24)
+            key[lengthPosition + 1] = UInt8(truncatingIfNeeded: length >> 16)
+            key[lengthPosition + 2] = UInt8(truncatingIfNeeded: length >> 8)
+            key[lengthPosition + 3] = UInt8(truncatingIfNeeded: length)
+        } else {
+            if value.isConstructed { try ava.enter(value, field).skipAll(field) }
+            key.append(1)
+            appendLength(value.end - value.start, to: &key)
+            key.append(contentsOf: ava.bytes[value.start..<value.end])
+        }
+    }
+
+    @inline(__always)
+    private static func appendLength(_ length: Int, to key: inout [UInt8]) {
+        key.append(UInt8(truncatingIfNeeded: length >> 24))
+        key.append(UInt8(truncatingIfNeeded: length >> 16))
+        key.append(UInt8(truncatingIfNeeded: length >> 8))
+        key.append(UInt8(truncatingIfNeeded: length))
     }
 }
 

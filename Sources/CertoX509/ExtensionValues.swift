@@ -147,15 +147,15 @@ public struct PolicyInformation: Sendable, Hashable {
         var policies: [PolicyInformation] = []
         var seen: [ArraySlice<UInt8>] = []
         while let element = reader.nextIfPresent() {
-            var info = try DERReader(element, field + ".policyInformation")
-            let oid = try objectIdentifier(try info.next(field + ".policyIdentifier"), field + ".policyIdentifier")
+            var info = try DERReader(element, "certificatePolicies.policyInformation")
+            let oid = try objectIdentifier(try info.next("certificatePolicies.policyIdentifier"), "certificatePolicies.policyIdentifier")
             var qualifiers: [UInt8]? = nil
             if let qualifierNode = info.nextIfPresent() {
-                var list = try DERReader(qualifierNode, field + ".policyQualifiers")
-                guard !list.isAtEnd else { throw .invalidEncoding(field: field + ".policyQualifiers", offset: qualifierNode.offset, problem: .emptySequence) }
+                var list = try DERReader(qualifierNode, "certificatePolicies.policyQualifiers")
+                guard !list.isAtEnd else { throw .invalidEncoding(field: "certificatePolicies.policyQualifiers", offset: qualifierNode.offset, problem: .emptySequence) }
                 while let qualifier = list.nextIfPresent() {
-                    var parts = try DERReader(qualifier, field + ".policyQualifiers.qualifier")
-                    _ = try objectIdentifier(try parts.next(field + ".policyQualifiers.policyQualifierId"), field + ".policyQualifiers.policyQualifierId")
+                    var parts = try DERReader(qualifier, "certificatePolicies.policyQualifiers.qualifier")
+                    _ = try objectIdentifier(try parts.next("certificatePolicies.policyQualifiers.policyQualifierId"), "certificatePolicies.policyQualifiers.policyQualifierId")
                     _ = parts.nextIfPresent()
                     try parts.finish()
                 }
@@ -163,12 +163,15 @@ public struct PolicyInformation: Sendable, Hashable {
             }
             try info.finish()
             if seen.contains(where: { $0 == oid }) {
-                throw .invalidEncoding(field: field + ".policyIdentifier", offset: element.offset, problem: .duplicateValue)
+                throw .invalidEncoding(field: "certificatePolicies.policyIdentifier", offset: element.offset, problem: .duplicateValue)
             }
             seen.append(oid)
             policies.append(PolicyInformation(policyIdentifier: OID.dotted(oid), qualifiers: qualifiers))
         }
         guard !policies.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+        if let duplicate = ExtensionValidator.firstDuplicate(seen) {
+            throw .invalidEncoding(field: "certificatePolicies.policyIdentifier", offset: duplicate.startIndex, problem: .duplicateValue)
+        }
         return policies
     }
 }
@@ -184,9 +187,9 @@ public struct PolicyMapping: Sendable, Hashable {
         var reader = try DERReader(node, field)
         var mappings: [PolicyMapping] = []
         while let element = reader.nextIfPresent() {
-            var pair = try DERReader(element, field + ".mapping")
-            let issuer = try objectIdentifier(try pair.next(field + ".issuerDomainPolicy"), field + ".issuerDomainPolicy")
-            let subject = try objectIdentifier(try pair.next(field + ".subjectDomainPolicy"), field + ".subjectDomainPolicy")
+            var pair = try DERReader(element, "policyMappings.mapping")
+            let issuer = try objectIdentifier(try pair.next("policyMappings.issuerDomainPolicy"), "policyMappings.issuerDomainPolicy")
+            let subject = try objectIdentifier(try pair.next("policyMappings.subjectDomainPolicy"), "policyMappings.subjectDomainPolicy")
             try pair.finish()
             mappings.append(PolicyMapping(issuerDomainPolicy: OID.dotted(issuer), subjectDomainPolicy: OID.dotted(subject)))
         }

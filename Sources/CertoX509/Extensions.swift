@@ -37,8 +37,9 @@ public struct Extension: Sendable, Hashable {
         OID.subjectInfoAccess, OID.crlDistributionPoints, OID.freshestCRL,
     ]
 
-    /// Decodes the value of a known extension and throws if it is malformed; unknown ones pass.
-    func validate() throws(CertificateError) {
+    /// Decodes the value of a known extension with the typed decoders the accessors use, and throws if
+    /// it is malformed; unknown extensions pass. (Parsing already validated it; this is for tests and tools.)
+    public func decodeValue() throws(CertificateError) {
         let v = content
         switch oidBytes.count {
         case 3 where oidBytes.first == 0x55 && oidBytes[oidBytes.startIndex + 1] == 0x1d:
@@ -82,27 +83,42 @@ public struct Extensions: Sendable, Hashable {
         var list: [Extension] = []
         var index = 0
         while let element = reader.nextIfPresent() {
-            let path = field + "[\(index)]"
-            var parts = try DERReader(element, path)
-            let oid = try objectIdentifier(try parts.next(path + ".extnID"), path + ".extnID")
-            var critical = false
-            if let flag = parts.optional(.boolean) { critical = try boolean(flag, path + ".critical") }
-            let value = try primitive(try parts.next(path + ".extnValue"), .octetString, path + ".extnValue")
-            try parts.finish()
-            for earlier in list where earlier.oidBytes == oid {
-                throw .duplicateExtension(oid: OID.dotted(oid))
-            }
-            let ext = Extension(oidBytes: oid, critical: critical, content: value)
-            do {
-                try ext.validate()
+            do throws(CertificateError) {
+                var parts = try DERReader(element, "")
+                let oid = try objectIdentifier(try parts.next("extnID"), "extnID")
+                var critical = false
+                if let flag = parts.optional(.boolean) { critical = try boolean(flag, "critical") }
+                let value = try primitive(try parts.next("extnValue"), .octetString, "extnValue")
+                try parts.finish()
+                let ext = Extension(oidBytes: oid, critical: critical, content: value)
+                do {
+                    try ExtensionValidator.validate(oid: oid, value: value)
+                } catch {
+                    throw error.prefixed(OID.dotted(oid))
+                }
+                list.append(ext)
             } catch {
-                throw error.prefixed(path + "(" + OID.dotted(oid) + ")")
+                throw error.prefixed(field + "[\(index)]")
             }
-            list.append(ext)
             index += 1
         }
         guard !list.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+        // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
+        if list.count <= 16 {
+            for i in 1..<list.count {
+                for j in 0..<i where list[j].oidBytes == list[i].oidBytes { throw .duplicateExtension(oid: list[i].oid) }
+            }
+        } else if let duplicate = ExtensionValidator.firstDuplicate(list.map(\.oidBytes)) {
+            throw .duplicateExtension(oid: OID.dotted(duplicate))
+        }
         all = list
+    }
+
+    /// Runs every known extension through its typed decoder (parsing has validated them; see `Extension.decodeValue`).
+    public func decodeAll() throws(CertificateError) {
+        for ext in all {
+            do { try ext.decodeValue() } catch { throw error.prefixed(ext.oid) }
+        }
     }
 
     /// The extension with this raw OID, if present.

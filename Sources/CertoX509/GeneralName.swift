@@ -21,41 +21,51 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
     enum Context { case alternativeName, constraint }
 
     init(node: ASN1Node, field: String, context: Context = .alternativeName) throws(CertificateError) {
+        do {
+            self = try Self.decode(node, context)
+        } catch {
+            throw error.prefixed(field)
+        }
+    }
+
+    /// Error paths are relative ("dNSName", "otherName.type-id"); `init` adds the caller's field.
+    private static func decode(_ node: ASN1Node, _ context: Context) throws(CertificateError) -> GeneralName {
+        let field = ""
         guard node.identifier.tagClass == .contextSpecific else {
             throw .unexpectedElement(field: field, offset: node.offset, tag: node.tagByte)
         }
         switch node.identifier.tagNumber {
         case 0:
-            var reader = try DERReader(node, field + ".otherName", id: .context(0))
-            let typeID = try objectIdentifier(try reader.next(field + ".otherName.type-id"), field + ".otherName.type-id")
-            let wrapped = try reader.next(field + ".otherName.value")
+            var reader = try DERReader(node, "otherName", id: .context(0))
+            let typeID = try objectIdentifier(try reader.next("otherName.type-id"), "otherName.type-id")
+            let wrapped = try reader.next("otherName.value")
             try reader.finish()
-            let value = try explicit(wrapped, 0, field + ".otherName.value")
-            self = .otherName(typeID: OID.dotted(typeID), value: Array(value.encodedBytes))
+            let value = try explicit(wrapped, 0, "otherName.value")
+            return .otherName(typeID: OID.dotted(typeID), value: Array(value.encodedBytes))
         case 1:
-            self = .rfc822Name(try Self.ia5(node, field + ".rfc822Name"))
+            return .rfc822Name(try Self.ia5(node, "rfc822Name"))
         case 2:
-            self = .dnsName(try Self.ia5(node, field + ".dNSName"))
+            return .dnsName(try Self.ia5(node, "dNSName"))
         case 3:
-            _ = try DERReader(node, field + ".x400Address", id: .context(3))
-            self = .x400Address(Array(node.encodedBytes))
+            _ = try DERReader(node, "x400Address", id: .context(3))
+            return .x400Address(Array(node.encodedBytes))
         case 4:
-            let inner = try explicit(node, 4, field + ".directoryName")
-            self = .directoryName(try DistinguishedName(node: inner, field: field + ".directoryName"))
+            let inner = try explicit(node, 4, "directoryName")
+            return .directoryName(try DistinguishedName(node: inner, field: "directoryName"))
         case 5:
-            _ = try DERReader(node, field + ".ediPartyName", id: .context(5))
-            self = .ediPartyName(Array(node.encodedBytes))
+            _ = try DERReader(node, "ediPartyName", id: .context(5))
+            return .ediPartyName(Array(node.encodedBytes))
         case 6:
-            self = .uniformResourceIdentifier(try Self.ia5(node, field + ".uniformResourceIdentifier"))
+            return .uniformResourceIdentifier(try Self.ia5(node, "uniformResourceIdentifier"))
         case 7:
-            let bytes = try primitive(node, .context(7), field + ".iPAddress")
+            let bytes = try primitive(node, .context(7), "iPAddress")
             let allowed = context == .alternativeName ? (4, 16) : (8, 32)
             guard bytes.count == allowed.0 || bytes.count == allowed.1 else {
-                throw .invalidEncoding(field: field + ".iPAddress", offset: node.offset, problem: .ipAddressLength)
+                throw .invalidEncoding(field: "iPAddress", offset: node.offset, problem: .ipAddressLength)
             }
-            self = .ipAddress(Array(bytes))
+            return .ipAddress(Array(bytes))
         case 8:
-            self = .registeredID(OID.dotted(try objectIdentifier(node, field + ".registeredID", id: .context(8))))
+            return .registeredID(OID.dotted(try objectIdentifier(node, "registeredID", id: .context(8))))
         default:
             throw .unexpectedElement(field: field, offset: node.offset, tag: node.tagByte)
         }
@@ -74,7 +84,11 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         var reader = try DERReader(node, field, id: id)
         var names: [GeneralName] = []
         while let element = reader.nextIfPresent() {
-            names.append(try GeneralName(node: element, field: field, context: context))
+            do {
+                names.append(try decode(element, context))
+            } catch {
+                throw error.prefixed(field)
+            }
         }
         guard !names.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return names

@@ -12,13 +12,18 @@ public struct AccessDescription: Sendable, Hashable {
 
     /// AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription.
     static func decodeList(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [AccessDescription] {
+        do { return try decodeList(value) } catch { throw error.prefixed(field) }
+    }
+
+    private static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [AccessDescription] {
+        let field = ""
         let node = try parseDER(value)
         var reader = try DERReader(node, field)
         var result: [AccessDescription] = []
         while let element = reader.nextIfPresent() {
-            var description = try DERReader(element, field + ".accessDescription")
-            let method = try objectIdentifier(try description.next(field + ".accessMethod"), field + ".accessMethod")
-            let location = try GeneralName(node: try description.next(field + ".accessLocation"), field: field + ".accessLocation")
+            var description = try DERReader(element, "accessDescription")
+            let method = try objectIdentifier(try description.next("accessMethod"), "accessMethod")
+            let location = try GeneralName(node: try description.next("accessLocation"), field: "accessLocation")
             try description.finish()
             result.append(AccessDescription(method: OID.dotted(method), location: location))
         }
@@ -37,26 +42,31 @@ public struct DistributionPoint: Sendable, Hashable {
 
     /// CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint.
     static func decodeList(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [DistributionPoint] {
+        do { return try decodeList(value) } catch { throw error.prefixed(field) }
+    }
+
+    private static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [DistributionPoint] {
+        let field = ""
         let node = try parseDER(value)
         var reader = try DERReader(node, field)
         var result: [DistributionPoint] = []
         while let element = reader.nextIfPresent() {
-            var point = try DERReader(element, field + ".distributionPoint")
+            var point = try DERReader(element, "distributionPoint")
             var decoded = DistributionPoint()
             if let tagged = point.optional(.context(0)) {
-                let name = try explicit(tagged, 0, field + ".distributionPoint")
+                let name = try explicit(tagged, 0, "distributionPoint")
                 switch name.identifier {
                 case .context(0):
-                    decoded.fullName = try GeneralName.sequence(name, field: field + ".fullName", id: .context(0))
+                    decoded.fullName = try GeneralName.sequence(name, field: "fullName", id: .context(0))
                 case .context(1):
-                    _ = try DERReader(name, field + ".nameRelativeToCRLIssuer", id: .context(1))
+                    _ = try DERReader(name, "nameRelativeToCRLIssuer", id: .context(1))
                     decoded.nameRelativeToCRLIssuer = Array(name.encodedBytes)
                 default:
-                    throw .unexpectedElement(field: field + ".distributionPoint", offset: name.offset, tag: name.tagByte)
+                    throw .unexpectedElement(field: "distributionPoint", offset: name.offset, tag: name.tagByte)
                 }
             }
             if let tagged = point.optional(.context(1)) {
-                let (bytes, _) = try bitString(tagged, field + ".reasons", id: .context(1))
+                let (bytes, _) = try bitString(tagged, "reasons", id: .context(1))
                 var raw: UInt16 = 0
                 for (index, byte) in bytes.prefix(2).enumerated() {
                     for bit in 0..<8 where byte & (0x80 >> bit) != 0 { raw |= 1 << (index * 8 + bit) }
@@ -64,12 +74,12 @@ public struct DistributionPoint: Sendable, Hashable {
                 decoded.reasons = raw
             }
             if let tagged = point.optional(.context(2)) {
-                decoded.cRLIssuer = try GeneralName.sequence(tagged, field: field + ".cRLIssuer", id: .context(2))
+                decoded.cRLIssuer = try GeneralName.sequence(tagged, field: "cRLIssuer", id: .context(2))
             }
             try point.finish()
             // §4.2.1.13: a DistributionPoint MUST NOT consist of only the reasons field.
             if decoded.fullName == nil && decoded.nameRelativeToCRLIssuer == nil && decoded.cRLIssuer == nil {
-                throw .invalidEncoding(field: field + ".distributionPoint", offset: element.offset, problem: .emptySequence)
+                throw .invalidEncoding(field: "distributionPoint", offset: element.offset, problem: .emptySequence)
             }
             result.append(decoded)
         }

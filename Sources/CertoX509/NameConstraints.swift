@@ -38,18 +38,23 @@ public struct NameConstraints: Sendable, Hashable {
     }
 
     private static func subtrees(_ node: ASN1Node, _ tag: UInt, _ field: String) throws(CertificateError) -> [GeneralSubtree] {
+        do { return try subtrees(node, tag) } catch { throw error.prefixed(field) }
+    }
+
+    private static func subtrees(_ node: ASN1Node, _ tag: UInt) throws(CertificateError) -> [GeneralSubtree] {
+        let field = ""
         var reader = try DERReader(node, field, id: .context(tag))
         var result: [GeneralSubtree] = []
         while let element = reader.nextIfPresent() {
-            var subtree = try DERReader(element, field + ".subtree")
-            let base = try GeneralName(node: try subtree.next(field + ".base"), field: field + ".base", context: .constraint)
+            var subtree = try DERReader(element, "subtree")
+            let base = try GeneralName(node: try subtree.next("base"), field: "base", context: .constraint)
             var minimum = 0
             var maximum: Int? = nil
             if let tagged = subtree.optional(.context(0)) {
-                minimum = try smallNonNegativeInteger(tagged, field + ".minimum", id: .context(0))
+                minimum = try smallNonNegativeInteger(tagged, "minimum", id: .context(0))
             }
             if let tagged = subtree.optional(.context(1)) {
-                maximum = try smallNonNegativeInteger(tagged, field + ".maximum", id: .context(1))
+                maximum = try smallNonNegativeInteger(tagged, "maximum", id: .context(1))
             }
             try subtree.finish()
             result.append(GeneralSubtree(base: base, minimum: minimum, maximum: maximum))

@@ -102,19 +102,21 @@ public struct PublicKeyInfo: Sendable, Hashable {
 
     /// Parses a DER SubjectPublicKeyInfo on its own.
     public init(derEncoded: [UInt8]) throws(CertificateError) {
-        try self.init(node: try parseDER(derEncoded[...]), field: "subjectPublicKeyInfo")
+        try self.init(node: try parseDER(derEncoded[...]))
     }
 
-    init(node: ASN1Node, field: String) throws(CertificateError) {
-        var reader = try DERReader(node, field)
-        let algorithmNode = try reader.next(field + ".algorithm")
-        let keyNode = try reader.next(field + ".subjectPublicKey")
+    /// Error paths are "subjectPublicKeyInfo..."; the certificate parser puts "tbsCertificate." in front.
+    init(node: ASN1Node) throws(CertificateError) {
+        var reader = try DERReader(node, "subjectPublicKeyInfo")
+        let algorithmNode = try reader.next("subjectPublicKeyInfo.algorithm")
+        let keyNode = try reader.next("subjectPublicKeyInfo.subjectPublicKey")
         try reader.finish()
-        var algorithmReader = try DERReader(algorithmNode, field + ".algorithm")
-        let oid = try objectIdentifier(try algorithmReader.next(field + ".algorithm.algorithm"), field + ".algorithm.algorithm")
+        var algorithmReader = try DERReader(algorithmNode, "subjectPublicKeyInfo.algorithm")
+        let oid = try objectIdentifier(try algorithmReader.next("subjectPublicKeyInfo.algorithm.algorithm"), "subjectPublicKeyInfo.algorithm.algorithm")
         let parameters = algorithmReader.nextIfPresent()
         try algorithmReader.finish()
-        let parametersField = field + ".algorithm.parameters"
+        let parametersField = "subjectPublicKeyInfo.algorithm.parameters"
+        let keyField = "subjectPublicKeyInfo.subjectPublicKey"
 
         encoded = node.encodedBytes
         algorithmOIDBytes = oid
@@ -128,8 +130,8 @@ public struct PublicKeyInfo: Sendable, Hashable {
                 throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "rsaEncryption")
             }
             try null(parameters, parametersField)
-            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
-            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, field + ".subjectPublicKey")
+            key = try octetAlignedBitString(keyNode, keyField)
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, keyField)
             rsaModulus = modulus
             rsaExponent = exponent
             algorithm = .rsa(modulusBits: bits)
@@ -140,9 +142,9 @@ public struct PublicKeyInfo: Sendable, Hashable {
                 throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "id-ecPublicKey")
             }
             let curve = try objectIdentifier(parameters, parametersField)
-            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
+            key = try octetAlignedBitString(keyNode, keyField)
             guard !key.isEmpty else {
-                throw .invalidEncoding(field: field + ".subjectPublicKey", offset: keyNode.offset, problem: .bitString)
+                throw .invalidEncoding(field: keyField, offset: keyNode.offset, problem: .bitString)
             }
             if curve.equals(OID.p256) {
                 algorithm = .ec(curve: .p256)
@@ -154,34 +156,35 @@ public struct PublicKeyInfo: Sendable, Hashable {
         } else if oid.equals(OID.rsassaPSS) {
             var pss: RSAPSSParameters? = nil
             if let parameters { pss = try RSAPSSParameters(node: parameters, field: parametersField) }
-            key = try octetAlignedBitString(keyNode, field + ".subjectPublicKey")
-            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, field + ".subjectPublicKey")
+            key = try octetAlignedBitString(keyNode, keyField)
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, keyField)
             rsaModulus = modulus
             rsaExponent = exponent
             algorithm = .rsaPSS(modulusBits: bits, parameters: pss)
         } else {
-            key = try bitString(keyNode, field + ".subjectPublicKey").bytes
+            key = try bitString(keyNode, keyField).bytes
             algorithm = .unknown(oid: OID.dotted(oid))
         }
     }
 
     /// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1); both positive.
     private static func rsaPublicKey(_ bytes: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> (ArraySlice<UInt8>, ArraySlice<UInt8>, Int) {
-        let node = try parseDER(bytes)
-        var reader = try DERReader(node, field + ".RSAPublicKey")
-        let modulusNode = try reader.next(field + ".RSAPublicKey.modulus")
-        let exponentNode = try reader.next(field + ".RSAPublicKey.publicExponent")
-        try reader.finish()
-        let modulus = try integerBytes(modulusNode, field + ".RSAPublicKey.modulus")
-        let exponent = try integerBytes(exponentNode, field + ".RSAPublicKey.publicExponent")
+        let path = "subjectPublicKeyInfo.subjectPublicKey.RSAPublicKey"
+        var outer = DERScanner(bytes)
+        var key = try outer.enter(0x30, path)
+        try outer.finish(path)
+        let modulusStart = key.position
+        let modulus = try key.integer("subjectPublicKeyInfo.subjectPublicKey.RSAPublicKey.modulus")
+        let exponentStart = key.position
+        let exponent = try key.integer("subjectPublicKeyInfo.subjectPublicKey.RSAPublicKey.publicExponent")
+        try key.finish(path)
         guard modulus.first! & 0x80 == 0, modulus.contains(where: { $0 != 0 }) else {
-            throw .valueOutOfRange(field: field + ".RSAPublicKey.modulus", offset: modulusNode.offset)
+            throw .valueOutOfRange(field: "subjectPublicKeyInfo.subjectPublicKey.RSAPublicKey.modulus", offset: modulusStart)
         }
         guard exponent.first! & 0x80 == 0, exponent.contains(where: { $0 != 0 }) else {
-            throw .valueOutOfRange(field: field + ".RSAPublicKey.publicExponent", offset: exponentNode.offset)
+            throw .valueOutOfRange(field: "subjectPublicKeyInfo.subjectPublicKey.RSAPublicKey.publicExponent", offset: exponentStart)
         }
-        var significant = modulus
-        if significant.first == 0 { significant = significant.dropFirst() }
+        let significant = modulus.first == 0 ? modulus.dropFirst() : modulus
         let bits = significant.count * 8 - significant.first!.leadingZeroBitCount
         return (modulus, exponent, bits)
     }

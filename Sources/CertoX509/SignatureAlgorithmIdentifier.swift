@@ -30,33 +30,34 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
         }
     }
 
-    /// Decodes an AlgorithmIdentifier element used as a signature algorithm.
-    init(node: ASN1Node, field: String) throws(CertificateError) {
-        var reader = try DERReader(node, field)
-        let oidNode = try reader.next(field + ".algorithm")
-        let oid = try objectIdentifier(oidNode, field + ".algorithm")
+    /// Decodes an AlgorithmIdentifier element used as a signature algorithm; error paths are relative
+    /// ("algorithm", "parameters...") and the caller puts its own field in front.
+    init(node: ASN1Node) throws(CertificateError) {
+        var reader = try DERReader(node, "")
+        let oidNode = try reader.next("algorithm")
+        let oid = try objectIdentifier(oidNode, "algorithm")
         let parameters = reader.nextIfPresent()
         try reader.finish()
 
         if let hash = Self.pkcs1Hash(oid) {
             if let parameters {
                 guard parameters.identifier == .null else {
-                    throw .invalidAlgorithmParameters(field: field + ".parameters", offset: parameters.offset, algorithm: hash.compactName + "WithRSAEncryption")
+                    throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.offset, algorithm: hash.compactName + "WithRSAEncryption")
                 }
-                try null(parameters, field + ".parameters")
+                try null(parameters, "parameters")
             }
             self = .rsaPKCS1v15(hash)
         } else if let hash = Self.ecdsaHash(oid) {
             if let parameters {
-                throw .invalidAlgorithmParameters(field: field + ".parameters", offset: parameters.offset, algorithm: "ecdsa-with-" + hash.compactName.uppercased())
+                throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.offset, algorithm: "ecdsa-with-" + hash.compactName.uppercased())
             }
             self = .ecdsa(hash)
         } else if oid.equals(OID.rsassaPSS) {
             guard let parameters else {
                 // RFC 4055 §3.1: the signature AlgorithmIdentifier must carry the parameters.
-                throw .missingElement(field: field + ".parameters")
+                throw .missingElement(field: "parameters")
             }
-            if let decoded = try RSAPSSParameters(node: parameters, field: field + ".parameters") {
+            if let decoded = try RSAPSSParameters(node: parameters, field: "parameters") {
                 self = .rsaPSS(decoded)
             } else {
                 self = .unknown(oid: OID.dotted(oid))
@@ -116,48 +117,57 @@ public struct RSAPSSParameters: Sendable, Hashable, CustomStringConvertible {
     /// Decodes the parameters; nil when they name a hash or mask function this library does not know
     /// (the algorithm is then kept as unknown). Structural errors throw.
     init?(node: ASN1Node, field: String) throws(CertificateError) {
-        var reader = try DERReader(node, field)
+        do {
+            guard let decoded = try Self.decode(node) else { return nil }
+            self = decoded
+        } catch {
+            throw error.prefixed(field)
+        }
+    }
+
+    private static func decode(_ node: ASN1Node) throws(CertificateError) -> RSAPSSParameters? {
+        var reader = try DERReader(node, "")
         var hash = HashAlgorithm.sha1
         var mgf1Hash = HashAlgorithm.sha1
         var salt = 20
         var trailer = 1
         var known = true
         if let tagged = reader.optional(.context(0)) {
-            let inner = try explicit(tagged, 0, field + ".hashAlgorithm")
-            if let decoded = try Self.hashIdentifier(inner, field + ".hashAlgorithm") { hash = decoded } else { known = false }
+            let inner = try explicit(tagged, 0, "hashAlgorithm")
+            if let decoded = try Self.hashIdentifier(inner, "hashAlgorithm") { hash = decoded } else { known = false }
         }
         if let tagged = reader.optional(.context(1)) {
-            let inner = try explicit(tagged, 1, field + ".maskGenAlgorithm")
-            var mgf = try DERReader(inner, field + ".maskGenAlgorithm")
-            let mgfOID = try objectIdentifier(try mgf.next(field + ".maskGenAlgorithm.algorithm"), field + ".maskGenAlgorithm.algorithm")
-            let mgfParameters = try mgf.next(field + ".maskGenAlgorithm.parameters")
+            let inner = try explicit(tagged, 1, "maskGenAlgorithm")
+            var mgf = try DERReader(inner, "maskGenAlgorithm")
+            let mgfOID = try objectIdentifier(try mgf.next("maskGenAlgorithm.algorithm"), "maskGenAlgorithm.algorithm")
+            let mgfParameters = try mgf.next("maskGenAlgorithm.parameters")
             try mgf.finish()
-            if mgfOID.equals(OID.mgf1), let decoded = try Self.hashIdentifier(mgfParameters, field + ".maskGenAlgorithm.parameters") {
+            if mgfOID.equals(OID.mgf1), let decoded = try Self.hashIdentifier(mgfParameters, "maskGenAlgorithm.parameters") {
                 mgf1Hash = decoded
             } else {
                 known = false
             }
         }
         if let tagged = reader.optional(.context(2)) {
-            let inner = try explicit(tagged, 2, field + ".saltLength")
-            salt = try smallNonNegativeInteger(inner, field + ".saltLength")
+            let inner = try explicit(tagged, 2, "saltLength")
+            salt = try smallNonNegativeInteger(inner, "saltLength")
         }
         if let tagged = reader.optional(.context(3)) {
-            let inner = try explicit(tagged, 3, field + ".trailerField")
-            trailer = try smallNonNegativeInteger(inner, field + ".trailerField")
+            let inner = try explicit(tagged, 3, "trailerField")
+            trailer = try smallNonNegativeInteger(inner, "trailerField")
             // RFC 4055 §3.1: trailerField must be 1 (0xBC).
-            guard trailer == 1 else { throw .valueOutOfRange(field: field + ".trailerField", offset: inner.offset) }
+            guard trailer == 1 else { throw .valueOutOfRange(field: "trailerField", offset: inner.offset) }
         }
         try reader.finish()
         guard known else { return nil }
-        self.init(hash: hash, mgf1Hash: mgf1Hash, saltLength: salt, trailerField: trailer)
+        return RSAPSSParameters(hash: hash, mgf1Hash: mgf1Hash, saltLength: salt, trailerField: trailer)
     }
 
     /// A hash AlgorithmIdentifier; parameters NULL or absent (RFC 4055 §2.1 accepts both).
     private static func hashIdentifier(_ node: ASN1Node, _ field: String) throws(CertificateError) -> HashAlgorithm? {
         var reader = try DERReader(node, field)
-        let oid = try objectIdentifier(try reader.next(field + ".algorithm"), field + ".algorithm")
-        if let parameters = reader.nextIfPresent() { try null(parameters, field + ".parameters") }
+        let oid = try objectIdentifier(try reader.next(field), field)
+        if let parameters = reader.nextIfPresent() { try null(parameters, field) }
         try reader.finish()
         return SignatureAlgorithmIdentifier.digestHash(oid)
     }
