@@ -11,6 +11,8 @@ public enum Hint: Sendable, Equatable, CustomStringConvertible {
     case rootNotTrusted(DistinguishedName)
     /// The issuer of the certificate at `depth` was not supplied; `caIssuersURIs` says where to fetch it.
     case missingIssuer(depth: Int, issuer: DistinguishedName, caIssuersURIs: [String])
+    /// A CA certificate's issuer is neither in the pool nor trusted: most often a root the store lacks.
+    case rootMissingFromStore(issuer: DistinguishedName, caIssuersURIs: [String])
 
     public var description: String {
         switch self {
@@ -20,6 +22,10 @@ public enum Hint: Sendable, Equatable, CustomStringConvertible {
         case .missingIssuer(let depth, let issuer, let uris):
             var text = "missing intermediate: the issuer of depth \(depth), \(issuer.openSSLDescription), was not supplied"
             if let uri = uris.first { text += "; fetch it from \(uri)" }
+            return text
+        case .rootMissingFromStore(let issuer, let uris):
+            var text = "the chain stops at \(issuer.openSSLDescription), which is neither supplied nor trusted: a root the trust store lacks?"
+            if let uri = uris.first { text += " (its certificate: \(uri))" }
             return text
         }
     }
@@ -46,7 +52,11 @@ extension Verifier {
                 hints.append(.rootNotTrusted(root))
             case .issuerNotFound(let issuer, let uris) where !seenIssuers.contains(issuer):
                 seenIssuers.append(issuer)
-                hints.append(.missingIssuer(depth: attempt.depth, issuer: issuer, caIssuersURIs: uris))
+                if attempt.depth == 0 {
+                    hints.append(.missingIssuer(depth: 0, issuer: issuer, caIssuersURIs: uris))
+                } else {
+                    hints.append(.rootMissingFromStore(issuer: issuer, caIssuersURIs: uris))
+                }
             default:
                 continue
             }

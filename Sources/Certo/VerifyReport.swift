@@ -14,7 +14,7 @@ public enum VerifyReport {
             lines.append("    key: \(link.publicKeyDescription)")
             if let issuer = link.issuer {
                 lines.append("    signed by: \(issuer.subject.openSSLDescription)")
-                lines.append("    algorithm: \(VerifiedChain.algorithmName(link.signatureAlgorithm)) with \(KeyDescription.describe(issuer.publicKey))")
+                lines.append("    algorithm: \(VerifiedChain.algorithmName(link.signatureAlgorithm)), signer key \(KeyDescription.describe(issuer.publicKey))")
             } else {
                 let selfSigned = certificate.isSelfIssued ? "self-signed " : ""
                 lines.append("    trust anchor: \(selfSigned)certificate found in the trust store (its own signature is not needed)")
