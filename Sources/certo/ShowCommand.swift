@@ -1,11 +1,277 @@
-// `certo show` (placeholder until its issue lands).
+// `certo show [--json] FILE...`: what `openssl x509 -text -noout` tells a person, compactly: per
+// certificate its fields, every extension decoded, fingerprints, and for chain files which certificate
+// issued which (by name and key identifier; no signature is checked here). Bad input: one line, exit 1.
 import ArgumentParser
+import CertoHash
+import CertoX509
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print what a person needs to know about certificates.")
 
+    @Flag(help: "Print a JSON array with one object per certificate.")
+    var json = false
+
+    @Argument(help: "PEM (any number of certificates) or DER files.")
+    var files: [String]
+
     func run() throws {
-        printError("certo show: not implemented yet")
-        throw ExitCode(1)
+        let now = Int64(time(nil))
+        var failed = false
+        var objects: [String] = []
+        for (fileIndex, path) in files.enumerated() {
+            let certificates: [Certificate]
+            do {
+                certificates = try Certificate.parseAll(try readWholeFile(path))
+            } catch let error as FileReadError {
+                printError("certo show: \(error)")
+                failed = true
+                continue
+            } catch {
+                printError("certo show: \(path): \(error)")
+                failed = true
+                continue
+            }
+            let links = IssuerLinks(certificates)
+            if json {
+                for (index, certificate) in certificates.enumerated() {
+                    objects.append(ShowJSON.object(certificate, file: path, index: index, links: links, now: now))
+                }
+            } else {
+                if fileIndex > 0 { print("") }
+                if files.count > 1 || certificates.count > 1 {
+                    print("\(path): \(certificates.count) certificate\(certificates.count == 1 ? "" : "s")")
+                }
+                for (index, certificate) in certificates.enumerated() {
+                    if index > 0 { print("") }
+                    print(ShowText.render(certificate, index: index, links: links, now: now, numbered: certificates.count > 1))
+                }
+                if certificates.count > 1 { print(""); print(links.summary) }
+            }
+        }
+        if json { print("[" + objects.joined(separator: ",\n ") + "]") }
+        if failed { throw ExitCode(1) }
     }
+}
+
+/// Which certificate in a file issued which: subject/issuer names match (RFC 5280 §7.1) and, where
+/// both are present, authorityKeyIdentifier matches subjectKeyIdentifier.
+struct IssuerLinks {
+    /// issuers[i] = indices of candidates that may have issued certificate i (excluding i itself).
+    let issuers: [[Int]]
+    let selfIssued: [Bool]
+    let keyIdentifierMatched: [[Bool]]
+
+    init(_ certificates: [Certificate]) {
+        var issuers: [[Int]] = []
+        var matched: [[Bool]] = []
+        for certificate in certificates {
+            var found: [Int] = []
+            var byKey: [Bool] = []
+            let aki = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
+            for (j, candidate) in certificates.enumerated() where candidate != certificate && candidate.subject == certificate.issuer {
+                let ski = candidate.extensions.subjectKeyIdentifier
+                if let aki, let ski, aki != ski { continue }
+                found.append(j)
+                byKey.append(aki != nil && ski != nil)
+            }
+            issuers.append(found)
+            matched.append(byKey)
+        }
+        self.issuers = issuers
+        self.keyIdentifierMatched = matched
+        self.selfIssued = certificates.map(\.isSelfIssued)
+    }
+
+    func issuerDescription(_ index: Int) -> String? {
+        if selfIssued[index] && issuers[index].isEmpty { return "itself (self-issued)" }
+        guard !issuers[index].isEmpty else { return nil }
+        return zip(issuers[index], keyIdentifierMatched[index]).map { j, byKey in
+            "cert_\(j + 1) (" + (byKey ? "name and key identifier match" : "name matches") + ")"
+        }.joined(separator: ", ")
+    }
+
+    var summary: String {
+        var lines = ["Chain:"]
+        for index in issuers.indices {
+            if let text = issuerDescription(index) {
+                lines.append("  cert_\(index + 1) issued by \(text)")
+            } else {
+                lines.append("  cert_\(index + 1): issuer not in this file")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum ShowText {
+    static func render(_ c: Certificate, index: Int, links: IssuerLinks, now: Int64, numbered: Bool) -> String {
+        var lines: [String] = []
+        let pad = "  "
+        func field(_ name: String, _ value: String) {
+            let label = name + ":"
+            lines.append(pad + label + String(repeating: " ", count: max(1, 13 - label.count)) + value)
+        }
+        lines.append(numbered ? "cert_\(index + 1):" : "Certificate:")
+        field("Version", "\(c.version)")
+        field("Serial", colonHex(c.serialNumber).lowercased() + serialNote(c))
+        field("Signature", c.signatureAlgorithm.description)
+        field("Issuer", c.issuer.openSSLDescription)
+        field("Validity", "\(CertificateTime.iso8601(c.notBefore)) to \(CertificateTime.iso8601(c.notAfter)) (\(validityStatus(c, now: now).text))")
+        field("Subject", c.subject.isEmpty ? "(empty)" : c.subject.openSSLDescription)
+        field("Public key", publicKeyText(c.publicKey))
+        if c.extensions.all.isEmpty {
+            field("Extensions", "(none)")
+        } else {
+            lines.append(pad + "Extensions:")
+            for ext in c.extensions.all {
+                lines.append(pad + "  " + ext.name + (ext.critical ? " (critical)" : "") + ": " + ext.summary)
+            }
+        }
+        field("SHA-256", colonHex(c.fingerprint(.sha256)))
+        field("SHA-1", colonHex(c.fingerprint(.sha1)))
+        if numbered {
+            field("Issued by", links.issuerDescription(index) ?? "not in this file")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func serialNote(_ c: Certificate) -> String {
+        let problems = c.serialNumberProblems
+        var notes: [String] = []
+        if problems.contains(.negative) { notes.append("negative") }
+        if problems.contains(.zero) { notes.append("zero") }
+        if problems.contains(.longerThan20Octets) { notes.append("longer than 20 octets") }
+        return notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ": RFC 5280 forbids)"
+    }
+
+    static func publicKeyText(_ key: PublicKeyInfo) -> String {
+        switch key.algorithm {
+        case .rsa, .rsaPSS:
+            let exponent = key.rsaPublicExponentBytes.map { bytes -> String in
+                if bytes.count <= 8 { return "e=" + String(bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+                return "e=0x" + colonHex(bytes).replacingColons()
+            } ?? ""
+            return key.algorithm.description + (exponent.isEmpty ? "" : ", " + exponent)
+        default:
+            return key.algorithm.description
+        }
+    }
+}
+
+struct ValidityStatus {
+    let code: String
+    let text: String
+}
+
+func validityStatus(_ c: Certificate, now: Int64) -> ValidityStatus {
+    if now > c.notAfter {
+        return ValidityStatus(code: "expired", text: "expired \(days(now - c.notAfter)) ago")
+    }
+    if now < c.notBefore {
+        return ValidityStatus(code: "not yet valid", text: "not yet valid; starts in \(days(c.notBefore - now))")
+    }
+    return ValidityStatus(code: "valid", text: "valid now; expires in \(days(c.notAfter - now))")
+}
+
+private func days(_ seconds: Int64) -> String {
+    let count = seconds / 86_400
+    if count >= 1 { return "\(count) day\(count == 1 ? "" : "s")" }
+    let hours = seconds / 3600
+    return hours >= 1 ? "\(hours) hour\(hours == 1 ? "" : "s")" : "\(seconds) second\(seconds == 1 ? "" : "s")"
+}
+
+enum ShowJSON {
+    static func object(_ c: Certificate, file: String, index: Int, links: IssuerLinks, now: Int64) -> String {
+        var fields: [(String, String)] = []
+        fields.append(("file", quote(file)))
+        fields.append(("name", quote("cert_\(index + 1)")))
+        fields.append(("version", String(c.version)))
+        fields.append(("serial", quote(c.serialNumberHex)))
+        fields.append(("signature_algorithm", quote(c.signatureAlgorithm.description)))
+        fields.append(("issuer", quote(c.issuer.openSSLDescription)))
+        fields.append(("issuer_rfc4514", quote(c.issuer.description)))
+        fields.append(("subject", quote(c.subject.openSSLDescription)))
+        fields.append(("subject_rfc4514", quote(c.subject.description)))
+        fields.append(("not_before", quote(CertificateTime.iso8601(c.notBefore))))
+        fields.append(("not_after", quote(CertificateTime.iso8601(c.notAfter))))
+        fields.append(("validity", quote(validityStatus(c, now: now).code)))
+        fields.append(("public_key", publicKey(c.publicKey)))
+        let extensions = c.extensions.all.map { ext in
+            "{\"oid\": \(quote(ext.oid)), \"name\": \(quote(ext.name)), \"critical\": \(ext.critical), \"value\": \(quote(ext.summary))}"
+        }
+        fields.append(("extensions", "[" + extensions.joined(separator: ", ") + "]"))
+        if let names = c.extensions.subjectAlternativeNames {
+            fields.append(("subject_alt_names", "[" + names.map { quote($0.description) }.joined(separator: ", ") + "]"))
+        }
+        fields.append(("sha256", quote(hexString(c.fingerprint(.sha256)))))
+        fields.append(("sha1", quote(hexString(c.fingerprint(.sha1)))))
+        fields.append(("self_issued", String(c.isSelfIssued)))
+        let issuers = links.issuers[index].map { quote("cert_\($0 + 1)") }
+        fields.append(("issued_by", "[" + issuers.joined(separator: ", ") + "]"))
+        return "{" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    static func publicKey(_ key: PublicKeyInfo) -> String {
+        switch key.algorithm {
+        case .rsa(let bits):
+            return "{\"algorithm\": \"RSA\", \"bits\": \(bits)}"
+        case .rsaPSS(let bits, _):
+            return "{\"algorithm\": \"RSA-PSS\", \"bits\": \(bits)}"
+        case .ec(let curve):
+            return "{\"algorithm\": \"EC\", \"curve\": \(quote(curve.description))" + (curve.bits.map { ", \"bits\": \($0)" } ?? "") + "}"
+        case .unknown(let oid):
+            return "{\"algorithm\": \(quote(key.algorithm.description)), \"oid\": \(quote(oid))}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+private extension String {
+    func replacingColons() -> String { String(filter { $0 != ":" }) }
+}
+
+/// Reads a whole file (or standard input for "-") without Foundation; refuses directories and
+/// anything larger than the certificate parser accepts.
+func readWholeFile(_ path: String) throws -> [UInt8] {
+    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileReadError.fromErrno(path) }
+    defer { if fd != 0 { close(fd) } }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw FileReadError.fromErrno(path) }
+    if info.st_mode & S_IFMT == S_IFDIR { throw FileReadError(path: path, reason: "Is a directory") }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw FileReadError.fromErrno(path)
+        }
+        if n == 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+        if bytes.count > Certificate.maximumInputByteCount {
+            throw FileReadError(path: path, reason: "larger than \(Certificate.maximumInputByteCount) bytes")
+        }
+    }
+    return bytes
 }
