@@ -8,7 +8,7 @@
 //
 // Budget (Policy.budget, all fatal when exceeded — the search stops with .searchBudgetExhausted):
 // candidates considered (default 256), signature verifications (64), complete paths validated (32);
-// plus Policy.maxDepth (default 12) certificates below the anchor, which only ends that branch.
+// plus Policy.maxDepth (default 12) intermediates between leaf and anchor, which only ends that branch.
 
 struct PathBuilder {
     let store: TrustStore
@@ -75,7 +75,8 @@ struct PathBuilder {
                 }
                 continue
             }
-            if path.count > policy.maxDepth {
+            // Policy.maxDepth counts intermediates, as OpenSSL's -verify_depth does.
+            if (trusted ? depth : depth + 1) > policy.maxDepth {
                 record(path, reachedAnchor: false, depth: depth, reason: .depthExceeded(limit: policy.maxDepth))
                 recorded = true
                 continue

@@ -17,7 +17,7 @@ public struct Policy: Sendable, Hashable {
     public var host: String?
     /// The validation time; nil means "now" (read when `verify` runs).
     public var validationTime: Instant?
-    /// The most certificates allowed below the trust anchor (leaf included).
+    /// The most intermediate certificates between the leaf and the trust anchor (OpenSSL's -verify_depth).
     public var maxDepth: Int
     /// Accept SHA-1 signatures (refused by default).
     public var allowSHA1: Bool

@@ -67,7 +67,7 @@ struct VerifyOptions {
         --host NAME|IP     peer name or IP to match the leaf's subjectAltName; aliases
                            -verify_hostname, -verify_ip.
         --purpose P        server (default), client or any; -purpose sslserver|sslclient|any.
-        --max-depth N      at most N certificates below the trust anchor; alias -verify_depth.
+        --max-depth N      at most N intermediates between leaf and anchor; alias -verify_depth.
         --partial-chain    a trusted leaf that is not self-signed ends the chain; alias -partial_chain.
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
