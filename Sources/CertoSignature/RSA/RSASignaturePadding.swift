@@ -1,5 +1,5 @@
-// The RSA signature schemes a key can check, named as swift-crypto's `_RSA.Signing.Padding` does,
-// plus the PSS parameters a restricted (id-RSASSA-PSS) key carries.
+// The RSA signature schemes a key can check, named as swift-crypto's `_RSA.Signing.Padding` does.
+// The hash travels with the padding, so a check names everything it depends on.
 import CertoHash
 
 /// How an RSA signature was encoded, with the hash it covers.
@@ -15,26 +15,5 @@ public enum RSASignaturePadding: Sendable, Hashable {
     /// PSS with MGF1 over the same hash and a salt as long as the digest (the common choice, TLS 1.3's).
     public static func pss(_ hash: HashAlgorithm) -> RSASignaturePadding {
         .pss(hash: hash, mgf1: hash, saltLength: hash.digestByteCount)
-    }
-}
-
-/// The RSASSA-PSS parameters of an id-RSASSA-PSS SubjectPublicKeyInfo (RFC 4055 §3.1). A key that
-/// carries them verifies only PSS signatures with the same hash and MGF1 hash and a salt at least
-/// `saltLength` bytes long.
-public struct RSAPSSRestriction: Sendable, Hashable {
-    public let hash: HashAlgorithm
-    public let mgf1Hash: HashAlgorithm
-    /// The minimum salt length in bytes.
-    public let saltLength: Int
-
-    public init(hash: HashAlgorithm, mgf1Hash: HashAlgorithm, saltLength: Int) {
-        self.hash = hash
-        self.mgf1Hash = mgf1Hash
-        self.saltLength = saltLength
-    }
-
-    /// RFC 4055 §3.1: same hash and mask generation function, salt no shorter than the key's.
-    func permits(hash: HashAlgorithm, mgf1: HashAlgorithm, saltLength: Int) -> Bool {
-        hash == self.hash && mgf1 == mgf1Hash && saltLength >= self.saltLength
     }
 }
