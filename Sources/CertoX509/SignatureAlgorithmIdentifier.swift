@@ -20,6 +20,30 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
         }
     }
 
+    /// Dotted OID of the algorithm.
+    public var oid: String {
+        switch self {
+        case .rsaPKCS1v15(let hash):
+            switch hash {
+            case .sha1: return "1.2.840.113549.1.1.5"
+            case .sha224: return "1.2.840.113549.1.1.14"
+            case .sha256: return "1.2.840.113549.1.1.11"
+            case .sha384: return "1.2.840.113549.1.1.12"
+            case .sha512: return "1.2.840.113549.1.1.13"
+            }
+        case .rsaPSS: return "1.2.840.113549.1.1.10"
+        case .ecdsa(let hash):
+            switch hash {
+            case .sha1: return "1.2.840.10045.4.1"
+            case .sha224: return "1.2.840.10045.4.3.1"
+            case .sha256: return "1.2.840.10045.4.3.2"
+            case .sha384: return "1.2.840.10045.4.3.3"
+            case .sha512: return "1.2.840.10045.4.3.4"
+            }
+        case .unknown(let oid): return oid
+        }
+    }
+
     /// OpenSSL's name, e.g. "sha256WithRSAEncryption", "ecdsa-with-SHA384", "rsassaPss".
     public var description: String {
         switch self {
