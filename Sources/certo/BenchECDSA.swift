@@ -1,5 +1,51 @@
-// ECDSA cases for `certo bench` (filled in by the ECDSA work).
+// ECDSA cases for `certo bench`: one verification per operation, with the key and signature parsed
+// and the digest computed in the untimed set-up. The key and signature were made once with
+// `openssl ecparam -genkey` and `openssl dgst -sha256|-sha384 -sign` over "certo bench message".
+import CertoSignature
 
 extension BenchRegistry {
-    static var ecdsaCases: [BenchCase] { [] }
+    static var ecdsaCases: [BenchCase] {
+        [
+            BenchCase(name: "p256-verify", bytesPerOp: nil) {
+                let key = try P256.Signing.PublicKey(derRepresentation: hexBytes(p256KeyDER))
+                let signature = try P256.Signing.ECDSASignature(derRepresentation: hexBytes(p256SignatureDER))
+                let digest = hexBytes(p256Digest)
+                guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
+                return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
+            },
+            BenchCase(name: "p384-verify", bytesPerOp: nil) {
+                let key = try P384.Signing.PublicKey(derRepresentation: hexBytes(p384KeyDER))
+                let signature = try P384.Signing.ECDSASignature(derRepresentation: hexBytes(p384SignatureDER))
+                let digest = hexBytes(p384Digest)
+                guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
+                return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
+            },
+        ]
+    }
+}
+
+private enum BenchECDSAError: Error {
+    case referenceSignatureRejected
+}
+
+private let p256KeyDER = "3059301306072a8648ce3d020106082a8648ce3d030107034200040147fa8d6a4e13e827b06a0347288ce8b538959514319ce49172399ae7045a1ff629138d88573abc387805ba75aec05fcad8ba33e4e6cc6bdca35d93c6f24cd3"
+private let p256SignatureDER = "3045022100f9066ae62c38710edc5e371a28f43e7a213132e4c80ea196f60cdaf8cacdf164022047dd98a59c75dd75fec9f506f72e3513db7db0491e4c6cb5638408c76f80a2fa"
+/// SHA-256("certo bench message").
+private let p256Digest = "6cc3afc3a5bf54b1f009ba1f3943a5543f6885b878486d474e49290fd6a34dbb"
+
+private let p384KeyDER = "3076301006072a8648ce3d020106052b8104002203620004a1da5a7160988d2b3c46ce70abb57e9bbf7fbca5d8865889f2d14040631defd3d895d1ab7e5b3f3fa35ad41320fce9be2768de7bebaab9ec485f7e3466b47eb5fca46dcdcce8add7b2d0a7f6b0f10fa6e89ae0582848f6ee461e368cfb502194"
+private let p384SignatureDER = "3065023100d874902eda4ebbe9b140c54d0ee9a8d7de0babd4262aafdf4b920b6a5274cf52f438c08232a9af56e32b0d5e408835440230252a5c2f77c59e10bda0c6aac24c9954b8cfb6a0db975edae30a5f4b6e131accf24b2904aea5e5a2a94d68b547965259"
+/// SHA-384("certo bench message").
+private let p384Digest = "a6395b3516cdeb737b50060e1756d52a52ae1f5ba384194eb7559ab6b36cf83600baf3adf7a6fc7951ac78e33f0bead4"
+
+/// Bytes from a hex constant above (well-formed by construction).
+private func hexBytes(_ hex: String) -> [UInt8] {
+    let characters = Array(hex.utf8)
+    var bytes: [UInt8] = []
+    var index = 0
+    while index + 1 < characters.count {
+        bytes.append(UInt8(String(decoding: characters[index...index + 1], as: UTF8.self), radix: 16)!)
+        index += 2
+    }
+    return bytes
 }

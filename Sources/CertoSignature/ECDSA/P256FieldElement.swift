@@ -40,9 +40,9 @@ extension P256.FieldElement {
         let (d1, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
         let (d2, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
         let (d3, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
-        // Keep the difference unless it borrowed more than the top word holds.
-        if top >= b3 { return Self(d0, d1, d2, d3) }
-        return Self(l0, l1, l2, l3)
+        // Keep the difference unless it borrowed more than the top word holds (branch-free select).
+        let keep = 0 &- (b3 & (top ^ 1))
+        return Self((l0 & keep) | (d0 & ~keep), (l1 & keep) | (d1 & ~keep), (l2 & keep) | (d2 & ~keep), (l3 & keep) | (d3 & ~keep))
     }
 
     @inline(__always)
@@ -60,12 +60,12 @@ extension P256.FieldElement {
         let (d1, b1) = subtractWithBorrow(a.l1, b.l1, b0)
         let (d2, b2) = subtractWithBorrow(a.l2, b.l2, b1)
         let (d3, b3) = subtractWithBorrow(a.l3, b.l3, b2)
-        if b3 == 0 { return Self(d0, d1, d2, d3) }
-        // Went below zero: add the modulus back (the final carry cancels the borrow).
-        let (e0, c0) = addWithCarry(d0, 0xffffffffffffffff, 0)
-        let (e1, c1) = addWithCarry(d1, 0x00000000ffffffff, c0)
-        let (e2, c2) = addWithCarry(d2, 0x0000000000000000, c1)
-        let (e3, c3) = addWithCarry(d3, 0xffffffff00000001, c2)
+        // Went below zero: add the modulus back (the final carry cancels the borrow); branch-free.
+        let mask = 0 &- b3
+        let (e0, c0) = addWithCarry(d0, 0xffffffffffffffff & mask, 0)
+        let (e1, c1) = addWithCarry(d1, 0x00000000ffffffff & mask, c0)
+        let (e2, c2) = addWithCarry(d2, 0x0000000000000000 & mask, c1)
+        let (e3, c3) = addWithCarry(d3, 0xffffffff00000001 & mask, c2)
         _ = c3
         return Self(e0, e1, e2, e3)
     }

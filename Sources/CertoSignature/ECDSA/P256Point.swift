@@ -55,7 +55,7 @@ extension P256.Point {
 
     /// 2P, dbl-2001-b for a = −3 (3M + 5S). Infinity doubles to infinity (Z stays 0); no point of
     /// this prime-order curve has Y = 0.
-    @inline(__always)
+    @inline(never)
     func doubled() -> Self {
         let delta = z.squared()                         // delta = Z1²
         let gamma = y.squared()                         // gamma = Y1²
@@ -72,7 +72,7 @@ extension P256.Point {
 
     /// P + Q for Jacobian Q, add-2007-bl (11M + 5S), with the special cases handled first:
     /// infinity on either side, P = Q (doubling) and P = −Q (infinity). Variable-time.
-    @inline(__always)
+    @inline(never)
     func addingVarTime(_ q: Self) -> Self {
         if isInfinity { return q }
         if q.isInfinity { return self }
@@ -99,7 +99,7 @@ extension P256.Point {
     }
 
     /// P + Q for affine Q (Z2 = 1), madd-2007-bl (7M + 4S), special cases as in `addingVarTime`.
-    @inline(__always)
+    @inline(never)
     func addingVarTime(_ q: P256.AffinePoint) -> Self {
         if isInfinity { return Self(q) }
         let z1z1 = z.squared()                          // Z1Z1 = Z1²

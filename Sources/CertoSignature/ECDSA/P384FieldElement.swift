@@ -46,9 +46,9 @@ extension P384.FieldElement {
         let (d3, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
         let (d4, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
         let (d5, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
-        // Keep the difference unless it borrowed more than the top word holds.
-        if top >= b5 { return Self(d0, d1, d2, d3, d4, d5) }
-        return Self(l0, l1, l2, l3, l4, l5)
+        // Keep the difference unless it borrowed more than the top word holds (branch-free select).
+        let keep = 0 &- (b5 & (top ^ 1))
+        return Self((l0 & keep) | (d0 & ~keep), (l1 & keep) | (d1 & ~keep), (l2 & keep) | (d2 & ~keep), (l3 & keep) | (d3 & ~keep), (l4 & keep) | (d4 & ~keep), (l5 & keep) | (d5 & ~keep))
     }
 
     @inline(__always)
@@ -70,14 +70,14 @@ extension P384.FieldElement {
         let (d3, b3) = subtractWithBorrow(a.l3, b.l3, b2)
         let (d4, b4) = subtractWithBorrow(a.l4, b.l4, b3)
         let (d5, b5) = subtractWithBorrow(a.l5, b.l5, b4)
-        if b5 == 0 { return Self(d0, d1, d2, d3, d4, d5) }
-        // Went below zero: add the modulus back (the final carry cancels the borrow).
-        let (e0, c0) = addWithCarry(d0, 0x00000000ffffffff, 0)
-        let (e1, c1) = addWithCarry(d1, 0xffffffff00000000, c0)
-        let (e2, c2) = addWithCarry(d2, 0xfffffffffffffffe, c1)
-        let (e3, c3) = addWithCarry(d3, 0xffffffffffffffff, c2)
-        let (e4, c4) = addWithCarry(d4, 0xffffffffffffffff, c3)
-        let (e5, c5) = addWithCarry(d5, 0xffffffffffffffff, c4)
+        // Went below zero: add the modulus back (the final carry cancels the borrow); branch-free.
+        let mask = 0 &- b5
+        let (e0, c0) = addWithCarry(d0, 0x00000000ffffffff & mask, 0)
+        let (e1, c1) = addWithCarry(d1, 0xffffffff00000000 & mask, c0)
+        let (e2, c2) = addWithCarry(d2, 0xfffffffffffffffe & mask, c1)
+        let (e3, c3) = addWithCarry(d3, 0xffffffffffffffff & mask, c2)
+        let (e4, c4) = addWithCarry(d4, 0xffffffffffffffff & mask, c3)
+        let (e5, c5) = addWithCarry(d5, 0xffffffffffffffff & mask, c4)
         _ = c5
         return Self(e0, e1, e2, e3, e4, e5)
     }

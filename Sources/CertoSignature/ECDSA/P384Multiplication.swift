@@ -87,9 +87,10 @@ extension P384 {
     /// inversion: X ≡ r·Z² (and (r + n)·Z² when r + n < p). Variable-time.
     static func verifyVarTime(r: Scalar, s: Scalar, digest: [UInt8], key: AffinePoint) -> Bool {
         let e = Scalar(reducingBigEndianBytes: truncatedDigest(digest)[...])
-        let w = s.inverted()                            // w = s⁻¹ mod n
-        let u1 = (e * w).integerLimbs                   // u1 = e·w mod n
-        let u2 = (r * w).integerLimbs                   // u2 = r·w mod n
+        // w = s⁻¹ mod n as an integer; a Montgomery product with e·R (or r·R) gives e·w (or r·w).
+        let w = s.integerLimbs.integerInverseVarTime()
+        let u1 = e * w                                  // u1 = e·w mod n
+        let u2 = r * w                                  // u2 = r·w mod n
         let sum = linearCombinationVarTime(u1: u1, u2: u2, q: key)
         if sum.isInfinity { return false }
         let z2 = sum.z.squared()
