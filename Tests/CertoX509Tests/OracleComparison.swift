@@ -100,3 +100,19 @@ enum OracleComparison {
         return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 }
+
+extension OracleComparison {
+    /// Dotted OID of the first OBJECT IDENTIFIER inside an AlgorithmIdentifier's DER.
+    static func dotted(_ algorithmIdentifier: [UInt8]) -> String {
+        let length = Int(algorithmIdentifier[3])
+        let content = algorithmIdentifier[4..<(4 + length)]
+        var arcs: [UInt64] = []
+        var value: UInt64 = 0
+        for byte in content {
+            value = value << 7 | UInt64(byte & 0x7f)
+            if byte & 0x80 == 0 { arcs.append(value); value = 0 }
+        }
+        let first = min(arcs[0] / 40, 2)
+        return ([first, arcs[0] - first * 40] + arcs.dropFirst()).map(String.init).joined(separator: ".")
+    }
+}
