@@ -44,20 +44,31 @@ public enum HostIdentity: Sendable, Hashable {
     }
 
     /// RFC 6125 §6.4.3 restricted to the form browsers accept: "*" as the entire left-most label,
-    /// at least two labels after it, never matching more or fewer than one label.
-    static func dnsMatches(host: String, pattern rawPattern: String) -> Bool {
-        var pattern = rawPattern.lowercased()
-        if pattern.hasSuffix(".") { pattern.removeLast() }
-        guard !pattern.isEmpty else { return false }
-        if !pattern.contains("*") { return pattern == host }
-        guard pattern.hasPrefix("*.") else { return false }
-        let suffix = pattern.dropFirst(2)
-        guard !suffix.contains("*"), suffix.split(separator: ".", omittingEmptySubsequences: false).count >= 2,
-              !suffix.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) else { return false }
-        guard let dot = host.firstIndex(of: ".") else { return false }
-        let firstLabel = host[..<dot]
-        guard !firstLabel.isEmpty else { return false }
-        return host[host.index(after: dot)...] == suffix
+    /// at least two labels after it, never matching more or fewer than one label. `host` is already
+    /// lower-case without a trailing dot; the pattern is folded here, byte by byte, without allocating.
+    static func dnsMatches(host: String, pattern: String) -> Bool {
+        let dot = UInt8(ascii: "."), star = UInt8(ascii: "*")
+        var p = pattern.utf8[...]
+        if p.last == dot { p = p.dropLast() }
+        guard !p.isEmpty else { return false }
+        let h = host.utf8[...]
+        guard p.contains(star) else { return asciiCaseInsensitiveEqual(p, h) }
+        guard p.count > 2, p.first == star, p[p.index(after: p.startIndex)] == dot else { return false }
+        let suffix = p.dropFirst(2)
+        guard !suffix.contains(star), suffix.contains(dot), suffix.first != dot,
+              !zip(suffix, suffix.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return false }
+        guard let firstDot = h.firstIndex(of: dot), firstDot != h.startIndex else { return false }
+        return asciiCaseInsensitiveEqual(suffix, h[h.index(after: firstDot)...])
+    }
+
+    private static func asciiCaseInsensitiveEqual(_ a: Substring.UTF8View, _ b: Substring.UTF8View) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) {
+            let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+            let ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+            if lx != ly { return false }
+        }
+        return true
     }
 
     private static func isLabelByte(_ b: UInt8) -> Bool {

@@ -18,6 +18,7 @@ struct PathBuilder {
     let collectNotes: Bool
     private let pool: [Certificate]
     private let poolBySubject: [DistinguishedName: [Int]]
+    private static let linearPoolLimit = 8
 
     private(set) var attempts: [PathAttempt] = []
     private var candidatesConsidered = 0
@@ -37,10 +38,13 @@ struct PathBuilder {
         self.cache = cache
         self.collectNotes = collectNotes
         var unique: [Certificate] = []
-        var index: [DistinguishedName: [Int]] = [:]
         for certificate in intermediates where !unique.contains(where: { $0.derBytes == certificate.derBytes }) {
-            index[certificate.subject, default: []].append(unique.count)
             unique.append(certificate)
+        }
+        // Small pools (the usual one or two intermediates) are scanned; large ones indexed by name.
+        var index: [DistinguishedName: [Int]] = [:]
+        if unique.count > PathBuilder.linearPoolLimit {
+            for (position, certificate) in unique.enumerated() { index[certificate.subject, default: []].append(position) }
         }
         self.pool = unique
         self.poolBySubject = index
@@ -52,7 +56,7 @@ struct PathBuilder {
         var path = [leaf]
         // The leaf itself may be the anchor: a trusted self-signed certificate, or any trusted
         // certificate when partial chains are allowed.
-        if let anchor = store.anchor(matching: leaf), leaf.isSelfIssued || policy.partialChain {
+        if leaf.isSelfIssued || policy.partialChain, let anchor = store.anchor(matching: leaf) {
             if let success = try validate([anchor]) { return success }
         }
         return try extend(&path)
@@ -63,7 +67,8 @@ struct PathBuilder {
         let depth = path.count - 1
         let candidates = issuerCandidates(of: certificate)
         var recorded = false
-        for (candidate, trusted) in candidates {
+        for (candidate, anchorIndex) in candidates {
+            let trusted = anchorIndex != nil
             candidatesConsidered += 1
             guard candidatesConsidered <= policy.budget.maxCandidates else { throw .searchBudgetExhausted(.candidates) }
 
@@ -84,7 +89,8 @@ struct PathBuilder {
             // RFC 5280 §6.1.3 (a)(1): the candidate's key must verify this certificate's signature.
             let before = signatureChecks
             do {
-                try SignatureCheck.verify(certificate, issuedBy: candidate, policy: policy, cache: cache,
+                let knownKey = try anchorIndex.map { index throws(VerificationFailureReason) in try store.publicKey(ofAnchorAt: index) }
+                try SignatureCheck.verify(certificate, issuedBy: candidate, key: knownKey, policy: policy, cache: cache,
                                           signatureChecks: &signatureChecks)
             } catch {
                 if case .searchBudgetExhausted = error { throw error }
@@ -137,21 +143,23 @@ struct PathBuilder {
     /// Possible issuers of `certificate`: trust anchors and pool certificates whose subject is its issuer
     /// name, each flagged trusted when its name and key are in the store (pool copies of an anchor are
     /// replaced by the store's certificate). Ranked: key identifiers agree, then trusted, then the rest.
-    private func issuerCandidates(of certificate: Certificate) -> [(Certificate, Bool)] {
-        var candidates: [(Certificate, Bool)] = []
-        for anchor in store.anchors(named: certificate.issuer) { candidates.append((anchor, true)) }
-        for index in poolBySubject[certificate.issuer] ?? [] {
+    private func issuerCandidates(of certificate: Certificate) -> [(Certificate, Int?)] {
+        var candidates: [(Certificate, Int?)] = []
+        let anchorIndices = store.indices(named: certificate.issuer)
+        for index in anchorIndices { candidates.append((store.certificates[index], index)) }
+        let poolIndices = pool.count > PathBuilder.linearPoolLimit
+            ? poolBySubject[certificate.issuer] ?? []
+            : pool.indices.filter { pool[$0].subject == certificate.issuer }
+        for index in poolIndices {
             let pooled = pool[index]
-            if let anchor = store.anchor(matching: pooled) {
-                if !candidates.contains(where: { $0.0.derBytes == anchor.derBytes }) { candidates.append((anchor, true)) }
-            } else if !candidates.contains(where: { $0.0.derBytes == pooled.derBytes }) {
-                candidates.append((pooled, false))
-            }
+            // A pool copy of an anchor (same name and key) is the anchor.
+            if anchorIndices.contains(where: { store.certificates[$0].publicKey == pooled.publicKey }) { continue }
+            if !candidates.contains(where: { $0.0.derBytes == pooled.derBytes }) { candidates.append((pooled, nil)) }
         }
         if candidates.count < 2 { return candidates }
         let authorityKeyID = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
-        func score(_ candidate: (Certificate, Bool)) -> Int {
-            var value = candidate.1 ? 1 : 0
+        func score(_ candidate: (Certificate, Int?)) -> Int {
+            var value = candidate.1 != nil ? 1 : 0
             if let authorityKeyID, let subjectKeyID = candidate.0.extensions.subjectKeyIdentifier {
                 value += authorityKeyID == subjectKeyID ? 4 : -4
             }

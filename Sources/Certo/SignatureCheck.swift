@@ -54,7 +54,7 @@ enum SignatureCheck {
     /// Verifies `subject`'s signature with `issuer`'s key under `policy`; throws the reason it fails.
     /// `signatureChecks` counts the public-key operations actually performed (cache misses).
     static func verify(
-        _ subject: Certificate, issuedBy issuer: Certificate, policy: Policy,
+        _ subject: Certificate, issuedBy issuer: Certificate, key knownKey: PublicKey? = nil, policy: Policy,
         cache: SignatureCache?, signatureChecks: inout Int
     ) throws(VerificationFailureReason) {
         let identifier = subject.signatureAlgorithm
@@ -71,7 +71,8 @@ enum SignatureCheck {
                 throw .badSignature
             }
         }
-        let key = try publicKey(of: issuer)
+        let key: PublicKey
+        if let knownKey { key = knownKey } else { key = try publicKey(of: issuer) }
         if !policy.allowWeakRSA, key.isWeak, case .rsa = key {
             throw .weakRSAKey(bits: KeyDescription.rsaBits(issuer.publicKey) ?? 0)
         }

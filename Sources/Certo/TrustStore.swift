@@ -1,18 +1,16 @@
 // The trust anchors: certificates from PEM/DER files, a directory, or the system store, indexed by
 // normalised subject (RFC 5280 §7.1 comparison, via DistinguishedName's Hashable) and by subject key
 // identifier. An anchor is matched by name AND key, never by name alone. Immutable once built.
+import Synchronization
 
 public struct TrustStore: Sendable {
     public let certificates: [Certificate]
     private let bySubject: [DistinguishedName: [Int]]
     private let byKeyIdentifier: [[UInt8]: [Int]]
-    private let keys: Set<AnchorKey>
+    private let keys: AnchorKeys
 
-    /// Name + key: what makes a certificate a trust anchor.
-    struct AnchorKey: Hashable, Sendable {
-        let subject: DistinguishedName
-        let key: PublicKeyInfo
-    }
+    /// Stores this small are searched linearly: comparing a few names beats hashing one.
+    private static let linearSearchLimit = 16
 
     public init(_ certificates: [Certificate]) {
         var unique: [Certificate] = []
@@ -23,37 +21,58 @@ public struct TrustStore: Sendable {
         self.certificates = unique
         var bySubject: [DistinguishedName: [Int]] = [:]
         var byKeyIdentifier: [[UInt8]: [Int]] = [:]
-        var keys = Set<AnchorKey>()
-        for (index, certificate) in unique.enumerated() {
-            bySubject[certificate.subject, default: []].append(index)
-            if let ski = certificate.extensions.subjectKeyIdentifier { byKeyIdentifier[ski, default: []].append(index) }
-            keys.insert(AnchorKey(subject: certificate.subject, key: certificate.publicKey))
+        if unique.count > TrustStore.linearSearchLimit {
+            for (index, certificate) in unique.enumerated() {
+                bySubject[certificate.subject, default: []].append(index)
+                if let ski = certificate.extensions.subjectKeyIdentifier { byKeyIdentifier[ski, default: []].append(index) }
+            }
         }
         self.bySubject = bySubject
         self.byKeyIdentifier = byKeyIdentifier
-        self.keys = keys
+        self.keys = AnchorKeys(count: unique.count)
     }
 
     public var count: Int { certificates.count }
 
     /// Anchors whose subject equals `name` (RFC 5280 §7.1 comparison).
     public func anchors(named name: DistinguishedName) -> [Certificate] {
-        (bySubject[name] ?? []).map { certificates[$0] }
+        indices(named: name).map { certificates[$0] }
+    }
+
+    func indices(named name: DistinguishedName) -> [Int] {
+        if certificates.count <= TrustStore.linearSearchLimit {
+            return certificates.indices.filter { certificates[$0].subject == name }
+        }
+        return bySubject[name] ?? []
     }
 
     /// Anchors whose subjectKeyIdentifier is `keyIdentifier`.
     public func anchors(keyIdentifier: [UInt8]) -> [Certificate] {
-        (byKeyIdentifier[keyIdentifier] ?? []).map { certificates[$0] }
+        if certificates.count <= TrustStore.linearSearchLimit {
+            return certificates.filter { $0.extensions.subjectKeyIdentifier == keyIdentifier }
+        }
+        return (byKeyIdentifier[keyIdentifier] ?? []).map { certificates[$0] }
     }
 
     /// The store's own certificate with the same subject and key as `certificate`, if it is trusted.
     public func anchor(matching certificate: Certificate) -> Certificate? {
-        guard keys.contains(AnchorKey(subject: certificate.subject, key: certificate.publicKey)) else { return nil }
-        return anchors(named: certificate.subject).first { $0.publicKey == certificate.publicKey }
+        anchorIndex(matching: certificate).map { certificates[$0] }
+    }
+
+    func anchorIndex(matching certificate: Certificate) -> Int? {
+        indices(named: certificate.subject).first { certificates[$0].publicKey == certificate.publicKey }
     }
 
     public func contains(_ certificate: Certificate) -> Bool {
-        keys.contains(AnchorKey(subject: certificate.subject, key: certificate.publicKey))
+        anchorIndex(matching: certificate) != nil
+    }
+
+    /// The anchor's key parsed for signature checks, parsed once per store and then shared.
+    func publicKey(ofAnchorAt index: Int) throws(VerificationFailureReason) -> PublicKey {
+        if let known = keys.key(at: index) { return known }
+        let key = try SignatureCheck.publicKey(of: certificates[index])
+        keys.store(key, at: index)
+        return key
     }
 
     // MARK: Loading
@@ -122,6 +141,17 @@ public struct TrustStore: Sendable {
         }
         return .failure(.noSystemStore(searched: systemBundlePaths + [systemDirectory]))
     }()
+}
+
+/// Lazily parsed anchor keys: anchors live as long as the store, so each key is parsed at most once
+/// (not at load time: the system store has ~150 anchors and the CLI needs one or two).
+final class AnchorKeys: Sendable {
+    private let slots: Mutex<[PublicKey?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func key(at index: Int) -> PublicKey? { slots.withLock { $0[index] } }
+    func store(_ key: PublicKey, at index: Int) { slots.withLock { $0[index] = key } }
 }
 
 public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {

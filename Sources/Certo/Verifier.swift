@@ -4,7 +4,11 @@
 
 public struct Verifier: Sendable {
     public let trustStore: TrustStore
-    public var policy: Policy
+    public var policy: Policy {
+        didSet { identity = policy.host.map { HostIdentity($0) } }
+    }
+    /// policy.host parsed once: nil when there is no host, .some(nil) when it is not a valid name or IP.
+    private var identity: HostIdentity??
     /// Remembers signature checks across calls; nil turns caching off (benchmarks do).
     public let signatureCache: SignatureCache?
 
@@ -12,6 +16,7 @@ public struct Verifier: Sendable {
         self.trustStore = trustStore
         self.policy = policy
         self.signatureCache = signatureCache
+        self.identity = policy.host.map { HostIdentity($0) }
     }
 
     /// Builds and validates a path from `leaf` to a trust anchor. On failure the error names the depth,
@@ -23,14 +28,14 @@ public struct Verifier: Sendable {
     /// As `verify(leaf:intermediates:)`; with `explain`, every link of the result carries its checks in words.
     public func verify(leaf: Certificate, intermediates: [Certificate], explain: Bool) throws(VerificationError) -> VerifiedChain {
         let time = policy.validationTime ?? Instant.now()
-        var identity: HostIdentity?
+        var hostIdentity: HostIdentity?
         if let host = policy.host {
-            guard let parsed = HostIdentity(host) else {
+            guard case .some(.some(let parsed)) = identity else {
                 throw VerificationError(depth: 0, subject: leaf.subject, reason: .invalidHost(host))
             }
-            identity = parsed
+            hostIdentity = parsed
         }
-        let validator = Validator(policy: policy, time: time, identity: identity)
+        let validator = Validator(policy: policy, time: time, identity: hostIdentity)
         var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
                                   validator: validator, cache: signatureCache, collectNotes: explain)
         let success: PathBuilder.Success?
