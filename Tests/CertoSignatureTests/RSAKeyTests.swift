@@ -41,6 +41,19 @@ private func pssSPKI(_ params: [UInt8]...) -> [UInt8] {
 
 private func explicit(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] { T.der(tag: 0xa0 | tag, content) }
 
+/// A refused key and the error it must give; shown in test output by the error, not the bytes.
+struct RSARefusedKey: Sendable, CustomTestStringConvertible {
+    let der: [UInt8]
+    let error: RSAKeyError
+
+    init(_ der: [UInt8], _ error: RSAKeyError) {
+        self.der = der
+        self.error = error
+    }
+
+    var testDescription: String { "\(error) (\(der.count) bytes)" }
+}
+
 @Suite struct RSAKeyTests {
     @Test(arguments: [1024, 1536, 2047, 2048, 3072, 4096, 16384])
     func goodKeysParseEveryWay(bits: Int) throws {
@@ -59,49 +72,49 @@ private func explicit(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] { T.der(tag: 
         }
     }
 
-    @Test(arguments: [
-        (rsaSPKI(modulus: oddNumber(bits: 2048).dropLast() + [0x02]), RSAKeyError.modulusEven),
-        (rsaSPKI(modulus: oddNumber(bits: 1023)), .modulusSize(bits: 1023)),
-        (rsaSPKI(modulus: oddNumber(bits: 16385)), .modulusSize(bits: 16385)),
-        (rsaSPKI(modulus: [0x03]), .modulusSize(bits: 2)),
-        (rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01]), .invalidExponent),
-        (rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01, 0x00, 0x00]), .invalidExponent),
-        (rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x00]), .invalidExponent),
-        (rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01, 0, 0, 0, 0, 0, 0, 0, 0x01]), .exponentTooLarge(bits: 65)),
+    @Test(arguments: [RSARefusedKey]([
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048).dropLast() + [0x02]), RSAKeyError.modulusEven),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 1023)), .modulusSize(bits: 1023)),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 16385)), .modulusSize(bits: 16385)),
+        RSARefusedKey(rsaSPKI(modulus: [0x03]), .modulusSize(bits: 2)),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01]), .invalidExponent),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01, 0x00, 0x00]), .invalidExponent),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x00]), .invalidExponent),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048), exponent: [0x01, 0, 0, 0, 0, 0, 0, 0, 0x01]), .exponentTooLarge(bits: 65)),
         // rsaEncryption without its NULL parameters, or with something else there.
-        (T.spki(algorithm: T.rsaEncryptionOID, key: T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537)),
+        RSARefusedKey(T.spki(algorithm: T.rsaEncryptionOID, key: T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537)),
          .malformedDER(field: "SubjectPublicKeyInfo.algorithm.parameters")),
-        (T.spki(algorithm: T.rsaEncryptionOID + [0x04, 0x00], key: T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537)),
+        RSARefusedKey(T.spki(algorithm: T.rsaEncryptionOID + [0x04, 0x00], key: T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537)),
          .malformedDER(field: "SubjectPublicKeyInfo.algorithm.parameters")),
         // id-ecPublicKey is not RSA.
-        (T.spki(algorithm: [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01] + T.null,
+        RSARefusedKey(T.spki(algorithm: [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01] + T.null,
                 key: T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537)), .unsupportedAlgorithm(oid: "1.2.840.10045.2.1")),
-        (rsaSPKI(modulus: oddNumber(bits: 2048)) + [0x00], .malformedDER(field: "SubjectPublicKeyInfo")),
-        ([0x30, 0x00], .malformedDER(field: "SubjectPublicKeyInfo.algorithm")),
-        ([], .malformedDER(field: "SubjectPublicKeyInfo")),
+        RSARefusedKey(rsaSPKI(modulus: oddNumber(bits: 2048)) + [0x00], .malformedDER(field: "SubjectPublicKeyInfo")),
+        RSARefusedKey([0x30, 0x00], .malformedDER(field: "SubjectPublicKeyInfo.algorithm")),
+        RSARefusedKey([], .malformedDER(field: "SubjectPublicKeyInfo")),
         // BIT STRING with 1 unused bit.
-        (T.sequence(T.der(tag: 0x30, T.rsaEncryptionOID + T.null), T.der(tag: 0x03, [1] + T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537))),
+        RSARefusedKey(T.sequence(T.der(tag: 0x30, T.rsaEncryptionOID + T.null), T.der(tag: 0x03, [1] + T.pkcs1(modulus: oddNumber(bits: 2048), exponent: e65537))),
          .malformedDER(field: "SubjectPublicKeyInfo.subjectPublicKey")),
         // Negative modulus (top bit set, no leading zero) and a non-minimal integer.
-        (T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.der(tag: 0x02, oddNumber(bits: 2048)), T.derInteger(e65537))),
+        RSARefusedKey(T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.der(tag: 0x02, oddNumber(bits: 2048)), T.derInteger(e65537))),
          .malformedDER(field: "SubjectPublicKeyInfo.subjectPublicKey.RSAPublicKey")),
-        (T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.derInteger(oddNumber(bits: 2048)), T.der(tag: 0x02, [0, 1, 0, 1]))),
+        RSARefusedKey(T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.derInteger(oddNumber(bits: 2048)), T.der(tag: 0x02, [0, 1, 0, 1]))),
          .malformedDER(field: "SubjectPublicKeyInfo.subjectPublicKey.RSAPublicKey")),
         // RSAPublicKey with a third INTEGER.
-        (T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.derInteger(oddNumber(bits: 2048)), T.derInteger(e65537), T.derInteger([1]))),
+        RSARefusedKey(T.spki(algorithm: T.rsaEncryptionOID + T.null, key: T.sequence(T.derInteger(oddNumber(bits: 2048)), T.derInteger(e65537), T.derInteger([1]))),
          .malformedDER(field: "SubjectPublicKeyInfo.subjectPublicKey.RSAPublicKey")),
         // RSASSA-PSS-params: trailerField 2, SHA3-256, an unknown MGF, and a negative salt.
-        (pssSPKI(explicit(3, T.derInteger([2]))), .invalidPSSParameters(field: "trailerField")),
-        (pssSPKI(explicit(0, T.sequence([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x08]))),
+        RSARefusedKey(pssSPKI(explicit(3, T.derInteger([2]))), .invalidPSSParameters(field: "trailerField")),
+        RSARefusedKey(pssSPKI(explicit(0, T.sequence([0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x08]))),
          .unsupportedPSSParameter(field: "hashAlgorithm", oid: "2.16.840.1.101.3.4.2.8")),
-        (pssSPKI(explicit(1, T.sequence(sha256OID, T.sequence(sha256OID)))),
+        RSARefusedKey(pssSPKI(explicit(1, T.sequence(sha256OID, T.sequence(sha256OID)))),
          .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: "2.16.840.1.101.3.4.2.1")),
-        (pssSPKI(explicit(2, T.der(tag: 0x02, [0xff]))), .invalidPSSParameters(field: "saltLength")),
-        (pssSPKI(explicit(2, T.derInteger([20])), explicit(0, T.sequence(sha256OID))),
+        RSARefusedKey(pssSPKI(explicit(2, T.der(tag: 0x02, [0xff]))), .invalidPSSParameters(field: "saltLength")),
+        RSARefusedKey(pssSPKI(explicit(2, T.derInteger([20])), explicit(0, T.sequence(sha256OID))),
          .malformedDER(field: "RSASSA-PSS-params")),
-    ])
-    func refusedKeys(der: [UInt8], error: RSAKeyError) {
-        #expect(throws: error) { try RSAPublicKey(subjectPublicKeyInfoDER: der) }
+    ]))
+    func refusedKeys(_ refused: RSARefusedKey) {
+        #expect(throws: refused.error) { try RSAPublicKey(subjectPublicKeyInfoDER: refused.der) }
     }
 
     @Test func pemErrors() {
