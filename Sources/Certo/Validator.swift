@@ -145,8 +145,8 @@ struct Validator: Sendable {
         note("§6.1.4(o) no unhandled critical extension")
 
         // Web PKI: an intermediate's extKeyUsage, when present, must allow the purpose (OpenSSL, Chromium).
-        if let required = requiredEKU, let eku = certificate.extensions.extendedKeyUsage {
-            guard eku.contains(required) || eku.contains(ExtendedKeyUsage.anyExtendedKeyUsage) else {
+        if let required = requiredEKU, let allowed = ExtendedKeyUsageCheck.allows(certificate, purpose: required) {
+            guard allowed else {
                 throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: purposeName))
             }
             note("extendedKeyUsage allows \(purposeName)")
@@ -172,8 +172,8 @@ struct Validator: Sendable {
 
         // Purpose: extKeyUsage (RFC 5280 §4.2.1.12) and keyUsage (§4.2.1.3) of the leaf.
         if let required = requiredEKU {
-            if let eku = leaf.extensions.extendedKeyUsage {
-                guard eku.contains(required) || eku.contains(ExtendedKeyUsage.anyExtendedKeyUsage) else {
+            if let allowed = ExtendedKeyUsageCheck.allows(leaf, purpose: required) {
+                guard allowed else {
                     throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: purposeName))
                 }
                 note("extendedKeyUsage allows \(purposeName)")
@@ -202,10 +202,11 @@ struct Validator: Sendable {
         path[depth].extensions.basicConstraints?.pathLenConstraint ?? policy.maxDepth
     }
 
-    private var requiredEKU: String? {
+    /// The extKeyUsage OID (content bytes) the purpose needs; nil for `.any`.
+    private var requiredEKU: [UInt8]? {
         switch policy.purpose {
-        case .server: return ExtendedKeyUsage.serverAuth
-        case .client: return ExtendedKeyUsage.clientAuth
+        case .server: return ExtendedKeyUsageCheck.serverAuth
+        case .client: return ExtendedKeyUsageCheck.clientAuth
         case .any: return nil
         }
     }
@@ -221,12 +222,15 @@ struct Validator: Sendable {
     /// OIDs CertoX509 decodes but this validator does not act on: certificate-policy processing is not
     /// implemented, so a critical policyMappings / policyConstraints / inhibitAnyPolicy is refused
     /// rather than silently ignored.
-    static let unprocessedPolicyExtensions: Set<String> = ["2.5.29.33", "2.5.29.36", "2.5.29.54"]
+    static let unprocessedPolicyExtensions = ["2.5.29.33", "2.5.29.36", "2.5.29.54"]
 
     /// The first critical extension this validator cannot honour, if any.
     static func unprocessedCriticalExtension(_ certificate: Certificate) -> Extension? {
         if let unknown = certificate.extensions.unhandledCriticalExtensions.first { return unknown }
-        return certificate.extensions.all.first { $0.critical && unprocessedPolicyExtensions.contains($0.oid) }
+        for oid in unprocessedPolicyExtensions {
+            if let ext = certificate.extensions[oid], ext.critical { return ext }
+        }
+        return nil
     }
 
     private func validityFailure(_ certificate: Certificate) -> VerificationFailureReason {
