@@ -131,7 +131,6 @@ final class HandshakeStream {
             let chunk = try connection.receive(maximum: max(count - received.count, 5), deadline: deadline, stage: stage)
             if chunk.isEmpty {
                 if received.isEmpty { throw TLSError.connectionClosed(stage: stage) }
-                if !sawRecord { throw TLSError.notTLS(firstBytes: received) }
                 throw TLSError.malformedRecord(reason: "connection closed inside a record (\(received.count) of \(count) bytes)")
             }
             received += chunk

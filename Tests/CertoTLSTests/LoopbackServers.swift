@@ -1,0 +1,196 @@
+// Peers on 127.0.0.1 for the fetch tests: `openssl s_server` run as a child process (killed in every
+// path by `stop`), and a scripted Swift server on a background thread that answers a ClientHello
+// with fixed bytes: garbage, nothing, an immediate close, or a hand-built TLS 1.2 flight.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum LoopbackSockets {
+    /// A TCP listener on 127.0.0.1 with an ephemeral port; returns (descriptor, port).
+    static func listen(backlog: Int32 = 8) -> (Int32, UInt16)? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, backlog) == 0 else { close(fd); return nil }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A port nothing listens on right now (bound, then released).
+    static func freePort() -> UInt16? {
+        guard let (fd, port) = listen() else { return nil }
+        close(fd)
+        return port
+    }
+
+    /// True once a TCP connect to 127.0.0.1:port succeeds.
+    static func canConnect(port: UInt16) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+}
+
+struct ServerStartError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// `openssl s_server` on 127.0.0.1 with the loopback chain.
+final class OpenSSLServer: @unchecked Sendable {
+    let process = Process()
+    let port: UInt16
+    private let input = Pipe()
+
+    init(pki: LoopbackPKI, extraArguments: [String]) throws {
+        guard let port = LoopbackSockets.freePort() else { throw ServerStartError(description: "no free port") }
+        self.port = port
+        process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
+        process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", pki.leafCertificatePath, "-key", pki.leafKeyPath,
+                             "-cert_chain", pki.chainPath, "-quiet"] + extraArguments
+        process.standardInput = input  // kept open: s_server reads commands from stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Readiness: poll connect for up to 10 s (the probe connection is simply dropped by s_server).
+        for _ in 0..<200 {
+            if LoopbackSockets.canConnect(port: port) { return }
+            if !process.isRunning { break }
+            usleep(50_000)
+        }
+        stop()
+        throw ServerStartError(description: "openssl s_server did not start on port \(port)")
+    }
+
+    /// SIGKILL, not terminate(): a child spawned from the test runner can inherit a mask that blocks SIGTERM.
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? input.fileHandleForWriting.close()
+    }
+
+    deinit { stop() }
+}
+
+/// A one-connection server that reads the ClientHello and then follows a script.
+final class ScriptedServer: @unchecked Sendable {
+    enum Behaviour: Sendable {
+        case closeImmediately           // accept, then close without reading
+        case silent                     // accept, read, never answer
+        case reply([UInt8])             // read the ClientHello, send these bytes, keep the connection open
+        case replyAndClose([UInt8])     // ... then close
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let lock = NSLock()
+    private var connection: Int32 = -1
+    private var stopped = false
+
+    init(_ behaviour: Behaviour) throws {
+        guard let (fd, port) = LoopbackSockets.listen() else { throw ServerStartError(description: "cannot listen") }
+        listener = fd
+        self.port = port
+        let thread = Thread { [self] in self.serve(behaviour) }
+        thread.start()
+    }
+
+    private func serve(_ behaviour: Behaviour) {
+        let client = accept(listener, nil, nil)
+        guard client >= 0 else { return }
+        lock.lock()
+        if stopped { lock.unlock(); close(client); return }
+        connection = client
+        lock.unlock()
+        switch behaviour {
+        case .closeImmediately:
+            shutdown(client, Int32(SHUT_RDWR))
+        case .silent:
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while recv(client, &buffer, buffer.count, 0) > 0 {}
+        case .reply(let bytes), .replyAndClose(let bytes):
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            _ = recv(client, &buffer, buffer.count, 0)
+            var offset = 0
+            while offset < bytes.count {
+                let sent = bytes.withUnsafeBytes { send(client, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+                if sent <= 0 { break }
+                offset += sent
+            }
+            if case .replyAndClose = behaviour {
+                shutdown(client, Int32(SHUT_RDWR))
+            } else {
+                while recv(client, &buffer, buffer.count, 0) > 0 {}
+            }
+        }
+    }
+
+    func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+        if connection >= 0 {
+            shutdown(connection, Int32(SHUT_RDWR))
+            close(connection)
+        }
+    }
+
+    deinit { stop() }
+}
+
+/// Hand-built TLS 1.2 server messages for the scripted server.
+enum TLS12Script {
+    static func record(_ type: UInt8, _ fragment: [UInt8]) -> [UInt8] {
+        [type, 3, 3, UInt8(fragment.count >> 8), UInt8(fragment.count & 0xff)] + fragment
+    }
+
+    static func handshake(_ type: UInt8, _ body: [UInt8]) -> [UInt8] {
+        [type, UInt8(body.count >> 16), UInt8((body.count >> 8) & 0xff), UInt8(body.count & 0xff)] + body
+    }
+
+    /// ServerHello: TLS 1.2, empty session id, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, no extensions.
+    static var serverHello: [UInt8] {
+        handshake(2, [3, 3] + [UInt8](repeating: 0x42, count: 32) + [0, 0xc0, 0x2f, 0])
+    }
+
+    static func certificate(_ certificates: [[UInt8]]) -> [UInt8] {
+        var list: [UInt8] = []
+        for der in certificates {
+            list += [UInt8(der.count >> 16), UInt8((der.count >> 8) & 0xff), UInt8(der.count & 0xff)] + der
+        }
+        return handshake(11, [UInt8(list.count >> 16), UInt8((list.count >> 8) & 0xff), UInt8(list.count & 0xff)] + list)
+    }
+
+    /// `bytes` cut into handshake records of at most `size` bytes.
+    static func fragmented(_ bytes: [UInt8], size: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + size, bytes.count)
+            out += record(22, Array(bytes[offset..<end]))
+            offset = end
+        }
+        return out
+    }
+}
