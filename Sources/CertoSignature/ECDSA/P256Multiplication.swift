@@ -1,23 +1,24 @@
 // P-256 multi-scalar multiplication for ECDSA verification: u1·G + u2·Q in one interleaved
 // (Straus/Shamir) pass over width-w NAF digits, sharing the doublings. G uses a table of odd
-// multiples built once; Q a small per-call table. Variable-time: scalars and points are public.
+// multiples built once; Q a small per-call table made affine with one shared inversion.
+// Variable-time: scalars and points are public.
 
 extension P256 {
-    /// wNAF width for the base point: 64 odd multiples of G, kept affine for mixed additions.
-    static var baseWindowWidth: Int { 8 }
-    /// wNAF width for the public key: 8 odd multiples of Q, kept Jacobian (no inversion per call).
+    /// wNAF width for the base point: 256 odd multiples of G, kept affine for mixed additions.
+    static var baseWindowWidth: Int { 10 }
+    /// wNAF width for the public key: 8 odd multiples of Q, normalized to affine with one inversion.
     static var keyWindowWidth: Int { 5 }
     /// Digit slots per recoded scalar: one per bit, plus one for the final carry.
     static var digitCount: Int { 257 }
 
-    /// G, 3G, 5G, … (64 affine points), built on first use.
+    /// G, 3G, 5G, … (256 affine points), built on first use.
     static let baseTable: [AffinePoint] = {
         var points: [AffinePoint] = []
-        points.reserveCapacity(64)
+        points.reserveCapacity(256)
         let g = Point(AffinePoint.generator)
         let twoG = g.doubled()
         var current = g
-        for _ in 0..<64 {
+        for _ in 0..<256 {
             // Odd multiples of G are never infinity (n is prime and far larger than the table).
             points.append(current.affine!)
             current = current.addingVarTime(twoG)
@@ -28,8 +29,8 @@ extension P256 {
     /// u1·G + u2·Q for integer (non-Montgomery) scalars u1, u2 < n. Variable-time.
     static func linearCombinationVarTime(u1: Scalar, u2: Scalar, q: AffinePoint) -> Point {
         baseTable.withUnsafeBufferPointer { gTable in
-            withUnsafeTemporaryAllocation(of: Int8.self, capacity: 2 * 257) { digits in
-                withUnsafeTemporaryAllocation(of: Point.self, capacity: 8) { qTable in
+            withUnsafeTemporaryAllocation(of: Int16.self, capacity: 2 * 257) { digits in
+                withUnsafeTemporaryAllocation(of: AffinePoint.self, capacity: 8) { qTable in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { limbs in
                         let digitsG = digits.baseAddress!
                         let digitsQ = digits.baseAddress! + 257
@@ -37,26 +38,19 @@ extension P256 {
                         limbs[1] = u1.l1
                         limbs[2] = u1.l2
                         limbs[3] = u1.l3
-                        let topG = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 4, width: 8, into: digitsG, count: 257)
+                        let topG = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 4, width: 10, into: digitsG, count: 257)
                         limbs[0] = u2.l0
                         limbs[1] = u2.l1
                         limbs[2] = u2.l2
                         limbs[3] = u2.l3
                         let topQ = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 4, width: 5, into: digitsQ, count: 257)
 
-                        // Q, 3Q, 5Q, …
-                        let pointQ = Point(q)
-                        let twoQ = pointQ.doubled()
-                        var current = pointQ
-                        for index in 0..<8 {
-                            (qTable.baseAddress! + index).initialize(to: current)
-                            current = current.addingVarTime(twoQ)
-                        }
+                        buildOddMultiplesVarTime(of: q, into: qTable.baseAddress!)
 
                         var accumulator = Point.infinity
                         var position = max(topG, topQ) - 1
                         while position >= 0 {
-                            accumulator = accumulator.doubled()
+                            if !accumulator.isInfinity { accumulator = accumulator.doubled() }
                             let digitG = Int(digitsG[position])
                             if digitG > 0 {
                                 accumulator = accumulator.addingVarTime(gTable[digitG >> 1])
@@ -73,6 +67,37 @@ extension P256 {
                         }
                         return accumulator
                     }
+                }
+            }
+        }
+    }
+
+    /// Q, 3Q, 5Q, … (8 points) in affine form, for the cheaper mixed additions: computed in
+    /// Jacobian coordinates, then normalized with one shared inversion (Montgomery's trick).
+    /// Odd multiples of a point of prime order n are never infinity, so every Z is invertible.
+    @inline(never)
+    static func buildOddMultiplesVarTime(of q: AffinePoint, into table: UnsafeMutablePointer<AffinePoint>) {
+        withUnsafeTemporaryAllocation(of: Point.self, capacity: 8) { jacobian in
+            withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: 8) { prefix in
+                let twoQ = Point(q).doubled()
+                var current = Point(q)
+                var product = FieldElement.one
+                for index in 0..<8 {
+                    jacobian[index] = current
+                    product = product * current.z
+                    prefix[index] = product             // z0·z1·…·z_index
+                    if index + 1 < 8 { current = current.addingVarTime(twoQ) }
+                }
+                // (z0·…·z_last)⁻¹, by the binary extended Euclidean algorithm on the integer value.
+                var inverse = FieldElement(montgomeryFromIntegerLimbs: product.integerLimbs.integerInverseVarTime())
+                var index = 8 - 1
+                while index >= 0 {
+                    let point = jacobian[index]
+                    let zInverse = index > 0 ? inverse * prefix[index - 1] : inverse
+                    inverse = inverse * point.z
+                    let zInverse2 = zInverse.squared()
+                    (table + index).initialize(to: AffinePoint(x: point.x * zInverse2, y: point.y * zInverse2 * zInverse))
+                    index -= 1
                 }
             }
         }

@@ -345,6 +345,68 @@ extension P384.FieldElement {
     /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
     func inverted() -> Self { raised(toLimbs: Self(0x00000000fffffffd, 0xffffffff00000000, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff)) }
 
+    /// The inverse modulo m of integer (non-Montgomery) limbs by the binary extended Euclidean
+    /// algorithm: invariants x1·a ≡ u and x2·a ≡ v (mod m). Variable-time (public values only);
+    /// 0 maps to 0. About three times faster than Fermat's ~330 Montgomery multiplications.
+    func integerInverseVarTime() -> Self {
+        if isZero { return .zero }
+        var u = self
+        var v = Self.modulus
+        var x1 = Self(1, 0, 0, 0, 0, 0)
+        var x2 = Self.zero
+        while !u.isIntegerOne && !v.isIntegerOne {
+            while u.l0 & 1 == 0 {
+                u = u.shiftedRightOne(top: 0)
+                x1 = x1.halvedModulo()
+            }
+            while v.l0 & 1 == 0 {
+                v = v.shiftedRightOne(top: 0)
+                x2 = x2.halvedModulo()
+            }
+            let (difference, borrow) = u.subtractingIntegerReportingBorrow(v)
+            if borrow == 0 {
+                u = difference
+                x1 = x1 - x2
+            } else {
+                v = v.subtractingIntegerReportingBorrow(u).0
+                x2 = x2 - x1
+            }
+        }
+        return u.isIntegerOne ? x1 : x2
+    }
+
+    @inline(__always)
+    private var isIntegerOne: Bool { (l0 ^ 1) | l1 | l2 | l3 | l4 | l5 == 0 }
+
+    @inline(__always)
+    private func shiftedRightOne(top: UInt64) -> Self {
+        Self((l0 >> 1) | (l1 << 63), (l1 >> 1) | (l2 << 63), (l2 >> 1) | (l3 << 63), (l3 >> 1) | (l4 << 63), (l4 >> 1) | (l5 << 63), (l5 >> 1) | (top << 63))
+    }
+
+    /// x/2 mod m for x < m: x or x + m, whichever is even, shifted right (m is odd).
+    @inline(__always)
+    private func halvedModulo() -> Self {
+        if l0 & 1 == 0 { return shiftedRightOne(top: 0) }
+        let (s0, c0) = addWithCarry(l0, 0x00000000ffffffff, 0)
+        let (s1, c1) = addWithCarry(l1, 0xffffffff00000000, c0)
+        let (s2, c2) = addWithCarry(l2, 0xfffffffffffffffe, c1)
+        let (s3, c3) = addWithCarry(l3, 0xffffffffffffffff, c2)
+        let (s4, c4) = addWithCarry(l4, 0xffffffffffffffff, c3)
+        let (s5, c5) = addWithCarry(l5, 0xffffffffffffffff, c4)
+        return Self(s0, s1, s2, s3, s4, s5).shiftedRightOne(top: c5)
+    }
+
+    @inline(__always)
+    private func subtractingIntegerReportingBorrow(_ other: Self) -> (Self, UInt64) {
+        let (d0, b0) = subtractWithBorrow(l0, other.l0, 0)
+        let (d1, b1) = subtractWithBorrow(l1, other.l1, b0)
+        let (d2, b2) = subtractWithBorrow(l2, other.l2, b1)
+        let (d3, b3) = subtractWithBorrow(l3, other.l3, b2)
+        let (d4, b4) = subtractWithBorrow(l4, other.l4, b3)
+        let (d5, b5) = subtractWithBorrow(l5, other.l5, b4)
+        return (Self(d0, d1, d2, d3, d4, d5), b5)
+    }
+
     /// A square root, self^((p+1)/4) (p ≡ 3 mod 4), or nil when self is not a square.
     func squareRoot() -> Self? {
         let candidate = raised(toLimbs: Self(0x0000000040000000, 0xbfffffffc0000000, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x3fffffffffffffff))

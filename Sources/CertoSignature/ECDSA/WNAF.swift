@@ -3,16 +3,16 @@
 // positions depend on the scalar); used only on public verification scalars.
 
 /// Recodes the little-endian `limbCount`-limb integer at `limbs` into `count` signed digits
-/// (`count` ≥ 64·limbCount + 1, `width` in 2...8), so that value = Σ digits[i]·2^i. Returns one
+/// (`count` ≥ 64·limbCount + 1, `width` in 2...12), so that value = Σ digits[i]·2^i. Returns one
 /// past the highest non-zero digit (0 for a zero scalar).
 func recodeWNAFVarTime(
     _ limbs: UnsafePointer<UInt64>,
     limbCount: Int,
     width: Int,
-    into digits: UnsafeMutablePointer<Int8>,
+    into digits: UnsafeMutablePointer<Int16>,
     count: Int
 ) -> Int {
-    precondition(width >= 2 && width <= 8 && count >= 64 * limbCount + 1, "wNAF parameters")
+    precondition(width >= 2 && width <= 12 && count >= 64 * limbCount + 1, "wNAF parameters")
     digits.initialize(repeating: 0, count: count)
     let length = 64 * limbCount + 1
     var carry = 0
@@ -28,14 +28,14 @@ func recodeWNAFVarTime(
         // A window at or above 2^(w−1) becomes negative and carries one into the next window.
         carry = (word >> (width - 1)) & 1
         word -= carry << width
-        digits[bit] = Int8(word)
+        digits[bit] = Int16(word)
         top = bit + 1
         bit += now
     }
     return top
 }
 
-/// `count` (1...8) bits of the integer starting at bit `position`; bits past the top read as 0.
+/// `count` (1...12) bits of the integer starting at bit `position`; bits past the top read as 0.
 @inline(__always)
 private func bits(_ limbs: UnsafePointer<UInt64>, _ limbCount: Int, at position: Int, count: Int) -> UInt64 {
     let word = position >> 6
