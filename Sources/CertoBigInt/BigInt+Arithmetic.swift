@@ -37,9 +37,11 @@ extension BigInt {
         withExtendedLifetime(other) { __gmpz_mul(lhs.uniqueRaw(), lhs.raw, other.pointer) }
     }
 
-    /// `self` raised to a non-negative machine-word power (no modulus).
+    /// `self` raised to a non-negative machine-word power (no modulus). The result must stay under
+    /// `maximumBitLength` bits (a programmer error otherwise).
     public func power(_ exponent: Int) throws(BigIntError) -> BigInt {
         guard exponent >= 0 else { throw .negativeValue }
+        precondition(bitLength <= 1 || exponent <= BigInt.maximumBitLength / bitLength, "BigInt.power(\(exponent)): result too large")
         return BigInt.result { __gmpz_pow_ui($0, raw, UInt(exponent)) }
     }
 
@@ -75,15 +77,19 @@ extension BigInt {
 
     // MARK: Shifts
 
-    /// `self · 2^count`; a negative count shifts right.
+    /// Results above this many bits are a programmer error (GMP would abort or exhaust memory).
+    public static let maximumBitLength = 1 << 32
+
+    /// `self · 2^count`; a negative count shifts right. The result must stay under `maximumBitLength`.
     public static func << (lhs: BigInt, count: Int) -> BigInt {
-        if count < 0 { return lhs >> -count }
+        if count < 0 { return lhs >> (count == .min ? .max : -count) }
+        precondition(lhs.isZero || count <= maximumBitLength - lhs.bitLength, "BigInt << \(count): result too large")
         return result { __gmpz_mul_2exp($0, lhs.raw, mp_bitcnt_t(count)) }
     }
 
     /// `floor(self / 2^count)` (an arithmetic shift, so -1 >> 1 == -1); a negative count shifts left.
     public static func >> (lhs: BigInt, count: Int) -> BigInt {
-        if count < 0 { return lhs << -count }
+        if count < 0 { return lhs << (count == .min ? .max : -count) }
         return result { __gmpz_fdiv_q_2exp($0, lhs.raw, mp_bitcnt_t(count)) }
     }
 

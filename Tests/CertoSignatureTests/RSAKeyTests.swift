@@ -168,6 +168,10 @@ struct RSARefusedKey: Sendable, CustomTestStringConvertible {
         #expect(!key.isValidPKCS1v15Signature(signature, digest: Array(digest.bytes.dropLast()), hash: .sha256))
         #expect(!key.isValidSignature(signature, for: message, padding: .pss(.sha256)))
         #expect(!key.isValidSignature(signature, for: message, padding: .pssWithKeyParameters))
+        // Absurd PSS salt lengths are simply invalid (no overflow, no trap).
+        for salt in [Int.max, Int.max - 1, 1 << 40, -1, Int.min] {
+            #expect(!key.isValidPSSSignature(signature, message: message, hash: .sha256, mgf1: .sha256, saltLength: salt))
+        }
         // Length must be exactly k: a leading zero byte or a missing byte fails.
         #expect(!key.isValidPKCS1v15Signature([0] + signature, message: message, hash: .sha256))
         #expect(!key.isValidPKCS1v15Signature(Array(signature.dropFirst()), message: message, hash: .sha256))

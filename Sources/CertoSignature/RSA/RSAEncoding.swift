@@ -54,8 +54,8 @@ enum RSAEncoding {
         let hLen = hash.digestByteCount
         let emLen = em.count
         let start = em.startIndex
-        // Step 3.
-        guard emLen >= hLen + sLen + 2 else { return false }
+        // Step 3 (written so that a huge sLen cannot overflow).
+        guard sLen >= 0, sLen <= emLen - hLen - 2 else { return false }
         // Step 4: rightmost octet 0xbc.
         guard em[em.endIndex - 1] == 0xbc else { return false }
         // Step 5: maskedDB ‖ H.
