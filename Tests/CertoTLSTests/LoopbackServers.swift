@@ -34,10 +34,19 @@ enum LoopbackSockets {
     }
 
     /// True once a TCP connect to 127.0.0.1:port succeeds.
-    static func canConnect(port: UInt16) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    static func canConnect(port: UInt16, ipv6: Bool = false) -> Bool {
+        let fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        if ipv6 {
+            var address6 = sockaddr_in6()
+            address6.sin6_family = sa_family_t(AF_INET6)
+            address6.sin6_port = port.bigEndian
+            address6.sin6_addr = in6addr_loopback
+            return withUnsafePointer(to: &address6) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            } == 0
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -58,11 +67,11 @@ final class OpenSSLServer: @unchecked Sendable {
     let port: UInt16
     private let input = Pipe()
 
-    init(pki: LoopbackPKI, extraArguments: [String]) throws {
+    init(pki: LoopbackPKI, extraArguments: [String], acceptHost: String = "127.0.0.1") throws {
         guard let port = LoopbackSockets.freePort() else { throw ServerStartError(description: "no free port") }
         self.port = port
         process.executableURL = URL(fileURLWithPath: OpenSSLTool.path)
-        process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", pki.leafCertificatePath, "-key", pki.leafKeyPath,
+        process.arguments = ["s_server", "-accept", "\(acceptHost):\(port)", "-cert", pki.leafCertificatePath, "-key", pki.leafKeyPath,
                              "-cert_chain", pki.chainPath, "-quiet"] + extraArguments
         process.standardInput = input  // kept open: s_server reads commands from stdin
         process.standardOutput = FileHandle.nullDevice
@@ -70,7 +79,7 @@ final class OpenSSLServer: @unchecked Sendable {
         try process.run()
         // Readiness: poll connect for up to 10 s (the probe connection is simply dropped by s_server).
         for _ in 0..<200 {
-            if LoopbackSockets.canConnect(port: port) { return }
+            if LoopbackSockets.canConnect(port: port, ipv6: acceptHost != "127.0.0.1") { return }
             if !process.isRunning { break }
             usleep(50_000)
         }
