@@ -1,7 +1,8 @@
 // `certo bench`: in-process throughput of Certo's hot operations, as ops/s (and bytes/s for hashes).
 // Each area registers its cases in its own Bench*.swift file; this file only runs and prints them.
-// The figure is the median over many short timed batches, so a burst of load from other processes
-// moves it little; it is not a statistical study (the Benchmarks package is that).
+// Time is the benchmarking thread's CPU time (as `openssl speed` divides by user CPU time), and the
+// figure is the median over many short batches, so load from other processes moves it little.
+// It is not a statistical study (the Benchmarks package is that).
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of {name, ops_per_sec[, bytes_per_sec]}.")
     var json = false
 
-    @Option(help: "Seconds to run each benchmark.")
+    @Option(help: "CPU seconds to run each benchmark.")
     var seconds: Double = 1.0
 
     @Argument(help: "Benchmark names (default: all).")
@@ -72,9 +73,10 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
+/// CPU seconds used by this thread: time spent waiting for a core under load is not counted.
 private func now() -> Double {
     var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
