@@ -29,6 +29,10 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         let target = try Endpoint.parseOrExit(endpoint, command: "fetch", timeout: timeout)
+        if !pem, access(out ?? ".", W_OK) != 0 {
+            printError("certo fetch: cannot write to \(out ?? "."): \(String(cString: strerror(errno)))")
+            throw ExitCode(1)
+        }
         let result = try Endpoint.fetchOrExit(target, sni: sni, alpn: alpn, timeout: timeout, command: "fetch")
         let report = ChainSummary.lines(result)
         if pem {
@@ -99,7 +103,12 @@ struct Endpoint: Equatable {
         do {
             return try TLSCertificateFetcher.fetch(request)
         } catch {
-            printError("certo \(command): \(endpoint.display): \(error)")
+            var line = "certo \(command): \(endpoint.display): \(error)"
+            if case .alert(let alert, let stage) = error, alert.code == 40 || alert.code == 70, stage == "ServerHello" {
+                // The server accepted none of the offers; say what was offered, since the alert cannot.
+                line += " (Certo offers TLS 1.3 with TLS_AES_128_GCM_SHA256 or TLS_AES_256_GCM_SHA384 and an x25519 key share, and TLS 1.2 with ECDHE/RSA suites)"
+            }
+            printError(line)
             throw ExitCode(3)
         }
     }
