@@ -34,13 +34,49 @@ public struct TLS13HandshakeSecrets: Equatable, Sendable {
 
 /// AEAD protection of TLS 1.3 records in one direction (RFC 8446 §5.2, §5.3).
 public struct TLS13RecordProtection: Sendable {
-    let aead: AESGCM
+    enum Cipher: Sendable {
+        case aesGCM(AESGCM)
+        case chaCha20Poly1305(ChaCha20Poly1305)
+
+        func open(nonce: [UInt8], ciphertext: [UInt8], aad: [UInt8], tag: [UInt8]) -> [UInt8]? {
+            switch self {
+            case .aesGCM(let gcm): return gcm.open(nonce: nonce, ciphertext: ciphertext, aad: aad, tag: tag)
+            case .chaCha20Poly1305(let chacha): return chacha.open(nonce: nonce, ciphertext: ciphertext, aad: aad, tag: tag)
+            }
+        }
+
+        func seal(nonce: [UInt8], plaintext: [UInt8], aad: [UInt8]) -> (ciphertext: [UInt8], tag: [UInt8]) {
+            switch self {
+            case .aesGCM(let gcm): return gcm.seal(nonce: nonce, plaintext: plaintext, aad: aad)
+            case .chaCha20Poly1305(let chacha): return chacha.seal(nonce: nonce, plaintext: plaintext, aad: aad)
+            }
+        }
+    }
+
+    let aead: Cipher
     let iv: [UInt8]
     public private(set) var sequenceNumber: UInt64 = 0
 
+    /// AES-GCM protection (TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384); nil for a bad key or IV length.
     public init?(key: [UInt8], iv: [UInt8]) {
-        guard iv.count == 12, let aead = AESGCM(key: key) else { return nil }
-        self.aead = aead
+        guard iv.count == 12, let gcm = AESGCM(key: key) else { return nil }
+        self.aead = .aesGCM(gcm)
+        self.iv = iv
+    }
+
+    /// Protection for `cipherSuite` (0x1301, 0x1302 or 0x1303); nil for any other suite or bad lengths.
+    public init?(cipherSuite: UInt16, key: [UInt8], iv: [UInt8]) {
+        guard iv.count == 12 else { return nil }
+        switch cipherSuite {
+        case CipherSuite.aes128GCMSHA256, CipherSuite.aes256GCMSHA384:
+            guard let gcm = AESGCM(key: key) else { return nil }
+            aead = .aesGCM(gcm)
+        case CipherSuite.chacha20Poly1305SHA256:
+            guard let chacha = ChaCha20Poly1305(key: key) else { return nil }
+            aead = .chaCha20Poly1305(chacha)
+        default:
+            return nil
+        }
         self.iv = iv
     }
 

@@ -1,6 +1,6 @@
 // The client side of a TLS handshake, run only as far as the server's Certificate message:
-// TLS 1.2 (certificates in the clear) and TLS 1.3 (X25519, AES-GCM handshake decryption, one
-// HelloRetryRequest for a cookie). It verifies nothing it reads: not the handshake signature, not
+// TLS 1.2 (certificates in the clear) and TLS 1.3 (X25519, AES-GCM or ChaCha20-Poly1305 handshake
+// decryption, one HelloRetryRequest for a cookie). It verifies nothing it reads: not the handshake signature, not
 // Finished, not the chain. Chain verification is the caller's job (Certo's Verifier).
 import CertoHash
 
@@ -215,7 +215,7 @@ struct HandshakeSession {
             throw TLSError.illegalParameter("\(what) does not echo the session id")
         }
         guard CipherSuite.tls13Offered.contains(serverHello.cipherSuite) else {
-            if [CipherSuite.chacha20Poly1305SHA256, 0x1304, 0x1305].contains(serverHello.cipherSuite) {
+            if [0x1304, 0x1305].contains(serverHello.cipherSuite) {
                 throw TLSError.unsupportedCipherSuite(serverHello.cipherSuite)
             }
             throw TLSError.illegalParameter("\(what) chose cipher suite \(CipherSuite.name(of: serverHello.cipherSuite)), which was not offered")
@@ -249,7 +249,7 @@ struct HandshakeSession {
             throw TLSError.unexpectedMessage(expected: "a record boundary after ServerHello", received: "more handshake data")
         }
         let hash: HashAlgorithm = serverHello.cipherSuite == CipherSuite.aes256GCMSHA384 ? .sha384 : .sha256
-        let keyLength = serverHello.cipherSuite == CipherSuite.aes256GCMSHA384 ? 32 : 16
+        let keyLength = serverHello.cipherSuite == CipherSuite.aes128GCMSHA256 ? 16 : 32
         var hashed = transcript
         if retried {
             // RFC 8446 §4.4.1: ClientHello1 is replaced by message_hash(Hash(ClientHello1)).
@@ -262,7 +262,7 @@ struct HandshakeSession {
             hash: hash, secret: secrets.serverHandshakeTrafficSecret, keyLength: keyLength)
         let clientKeys = TLS13HandshakeSecrets.trafficKey(
             hash: hash, secret: secrets.clientHandshakeTrafficSecret, keyLength: keyLength)
-        stream.serverProtection = TLS13RecordProtection(key: serverKeys.key, iv: serverKeys.iv)
+        stream.serverProtection = TLS13RecordProtection(cipherSuite: serverHello.cipherSuite, key: serverKeys.key, iv: serverKeys.iv)
         stream.ignoresChangeCipherSpec = true
 
         var message = try stream.nextMessage(stage: "EncryptedExtensions")
@@ -284,7 +284,7 @@ struct HandshakeSession {
         let certificates = try CertificateMessage.parseTLS13(body: message.body)
         guard !certificates.isEmpty else { throw TLSError.emptyChain }
         // After ServerHello a TLS 1.3 client's alerts are protected with its handshake keys (RFC 8446 §6).
-        if var clientProtection = TLS13RecordProtection(key: clientKeys.key, iv: clientKeys.iv) {
+        if var clientProtection = TLS13RecordProtection(cipherSuite: serverHello.cipherSuite, key: clientKeys.key, iv: clientKeys.iv) {
             let alert = clientProtection.seal(contentType: 21, content: [1, TLSAlert.closeNotifyCode])
             try? connection.send(alert, deadline: deadline, stage: "close_notify")
         }

@@ -7,7 +7,7 @@ public enum CipherSuite {
     public static let chacha20Poly1305SHA256: UInt16 = 0x1303
 
     /// TLS 1.3 suites Certo can decrypt, in preference order.
-    static let tls13Offered: [UInt16] = [aes128GCMSHA256, aes256GCMSHA384]
+    static let tls13Offered: [UInt16] = [aes128GCMSHA256, aes256GCMSHA384, chacha20Poly1305SHA256]
 
     /// TLS 1.2 suites offered. Certo never completes a TLS 1.2 key exchange (the Certificate message
     /// travels in the clear), so this list only has to be one a server will pick from: every

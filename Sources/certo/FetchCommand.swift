@@ -106,7 +106,7 @@ struct Endpoint: Equatable {
             var line = "certo \(command): \(endpoint.display): \(error)"
             if case .alert(let alert, let stage) = error, alert.code == 40 || alert.code == 70, stage == "ServerHello" {
                 // The server accepted none of the offers; say what was offered, since the alert cannot.
-                line += " (Certo offers TLS 1.3 with TLS_AES_128_GCM_SHA256 or TLS_AES_256_GCM_SHA384 and an x25519 key share, and TLS 1.2 with ECDHE/RSA suites)"
+                line += " (Certo offers TLS 1.3 with AES-GCM or ChaCha20-Poly1305 suites and an x25519 key share, and TLS 1.2 with ECDHE/RSA suites)"
             }
             printError(line)
             throw ExitCode(3)

@@ -56,7 +56,7 @@ struct ConnectionEdgeTests {
     func ipv6Refused() throws {
         let port = try #require(LoopbackSockets.freePort())
         do {
-            _ = try TLSCertificateFetcher.fetch(TLSFetchRequest(host: "::1", port: port, timeout: 2))
+            _ = try TLSCertificateFetcher.fetch(TLSFetchRequest(host: "::1", port: port, timeout: 15))
             Issue.record("connected to a port nothing listens on")
         } catch {
             #expect(error == .connectionRefused(address: "[::1]:\(port)"))
@@ -68,7 +68,7 @@ struct ConnectionEdgeTests {
         let pki = try LoopbackPKI.shared.get()
         let server = try OpenSSLServer(pki: pki, extraArguments: ["-tls1_2"], acceptHost: "[::1]")
         defer { server.stop() }
-        let result = try TLSCertificateFetcher.fetch(TLSFetchRequest(host: "::1", port: server.port, timeout: 2))
+        let result = try TLSCertificateFetcher.fetch(TLSFetchRequest(host: "::1", port: server.port, timeout: 15))
         #expect(result.peerAddress == "[::1]:\(server.port)")
         #expect(result.certificates == [pki.leafDER, pki.intermediateDER, pki.rootDER])
         #expect(result.serverName == nil)  // no SNI for an IP literal (RFC 6066 §3)

@@ -77,8 +77,8 @@ final class OpenSSLServer: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Readiness: poll connect for up to 10 s (the probe connection is simply dropped by s_server).
-        for _ in 0..<200 {
+        // Readiness: poll connect for up to 30 s on a loaded machine (s_server drops the probe connection).
+        for _ in 0..<600 {
             if LoopbackSockets.canConnect(port: port, ipv6: acceptHost != "127.0.0.1") { return }
             if !process.isRunning { break }
             usleep(50_000)
