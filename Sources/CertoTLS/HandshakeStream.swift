@@ -26,6 +26,8 @@ final class HandshakeStream {
     private var sawRecord = false
     private var pendingHandshake: [UInt8] = []
     private var totalHandshakeBytes = 0
+    private var warningAlertsIgnored = 0
+    static let maximumWarningAlerts = 4
     /// Set once TLS 1.3 handshake keys exist; from then on handshake data must arrive encrypted.
     var serverProtection: TLS13RecordProtection?
     /// TLS 1.3 only: ChangeCipherSpec records are dropped for middlebox compatibility (RFC 8446 §5).
@@ -93,7 +95,15 @@ final class HandshakeStream {
                 guard content.count == 2 else {
                     throw TLSError.malformedRecord(reason: "alert record of \(content.count) bytes (expected 2)")
                 }
-                throw TLSError.alert(TLSAlert(level: content[0], code: content[1]), stage: stage)
+                let alert = TLSAlert(level: content[0], code: content[1])
+                // RFC 5246 §7.2: a warning is not fatal. TLS 1.2 servers send unrecognized_name (112) as a
+                // warning and go on; a few are tolerated before encryption starts (TLS 1.3 treats all as fatal).
+                if alert.level == 1, alert.code != TLSAlert.closeNotifyCode, serverProtection == nil,
+                   warningAlertsIgnored < HandshakeStream.maximumWarningAlerts {
+                    warningAlertsIgnored += 1
+                    continue
+                }
+                throw TLSError.alert(alert, stage: stage)
             case 20:
                 guard ignoresChangeCipherSpec, content == [1] else {
                     throw TLSError.unexpectedMessage(expected: stage, received: "ChangeCipherSpec")

@@ -188,6 +188,22 @@ struct FetchLoopbackTests {
         Self.expectError(hostileCase.expected) { () throws(TLSError) in try Self.fetch(port: server.port) }
     }
 
+    @Test("warning alerts before the chain (unrecognized_name) are ignored, up to a limit")
+    func warningAlerts() throws {
+        let chain: [[UInt8]] = [[0x30, 0x03, 0x02, 0x01, 0x07]]
+        let warning = TLS12Script.record(21, [1, 112])
+        let flight = TLS12Script.record(22, TLS12Script.serverHello + TLS12Script.certificate(chain))
+        let server = try ScriptedServer(.reply(warning + flight))
+        defer { server.stop() }
+        #expect(try Self.fetch(port: server.port).certificates == chain)
+
+        let flood = try ScriptedServer(.reply([UInt8]((0..<5).flatMap { _ in warning }) + flight))
+        defer { flood.stop() }
+        Self.expectError(.alert(TLSAlert(level: 1, code: 112), stage: "ServerHello")) { () throws(TLSError) in
+            try Self.fetch(port: flood.port)
+        }
+    }
+
     @Test("handshake messages reassembled from 1-byte records and several per record", arguments: [1, 7, 300, 16384])
     func fragmentation(_ size: Int) throws {
         let chain: [[UInt8]] = [[0x30, 0x03, 0x02, 0x01, 0x01], [UInt8](repeating: 0x5a, count: 3000)]
