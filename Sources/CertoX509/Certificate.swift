@@ -1,8 +1,8 @@
-// An X.509 certificate (RFC 5280 §4.1), v1 to v3, parsed strictly from DER in one pass over SwiftASN1's
-// node tree. It keeps the exact tbsCertificate bytes for signature checks and shares the input's storage
-// for every byte field; it checks no signature and judges no policy (that is CertoSignature's and Certo's job).
+// An X.509 certificate (RFC 5280 §4.1), v1 to v3, parsed strictly from DER in one forward pass with the
+// allocation-free DERScanner (SwiftASN1's node tree serves the on-demand typed decoders). It keeps the exact
+// tbsCertificate bytes and shares the input's storage for every byte field; it checks no signature and judges
+// no policy (that is CertoSignature's and Certo's job).
 import CertoHash
-import SwiftASN1
 
 public struct Certificate: Sendable, Hashable {
     /// Certificates larger than this are refused before parsing (real ones are a few KiB).
@@ -76,35 +76,45 @@ public struct Certificate: Sendable, Hashable {
         guard derEncoded.count <= Self.maximumByteCount else {
             throw .inputTooLarge(byteCount: derEncoded.count, limit: Self.maximumByteCount)
         }
-        let root = try parseDER(derEncoded[...])
-        var certificate = try DERReader(root, "certificate")
-        let tbsNode = try certificate.next("tbsCertificate")
-        let outerAlgorithmNode = try certificate.next("signatureAlgorithm")
-        let signatureNode = try certificate.next("signatureValue")
-        try certificate.finish()
+        let bytes = derEncoded[...]
+        guard !bytes.isEmpty else { throw .malformedDER(offset: 0, problem: .empty) }
+        var outer = DERScanner(bytes)
+        var certificate = try outer.enter(0x30, "certificate")
+        if !outer.isAtEnd { throw .malformedDER(offset: outer.position, problem: .trailingData) }
+        let tbsTLV = try certificate.read(0x30, "tbsCertificate")
+        let outerAlgorithmTLV = try certificate.read(0x30, "signatureAlgorithm")
+        let signatureStart = certificate.position
+        let (signature, unusedBits) = try certificate.bitString("signatureValue")
+        guard unusedBits == 0 else { throw .invalidEncoding(field: "signatureValue", offset: signatureStart, problem: .bitString) }
+        try certificate.finish("certificate")
 
-        var tbs = try DERReader(tbsNode, "tbsCertificate")
+        var tbs = try certificate.enter(tbsTLV, "tbsCertificate")
         var version = 1
-        if let tagged = tbs.optional(.context(0)) {
-            let inner = try explicit(tagged, 0, "tbsCertificate.version")
-            let raw = try smallNonNegativeInteger(inner, "tbsCertificate.version")
+        if tbs.nextTag == 0xa0 {
+            var tagged = try tbs.enter(0xa0, "tbsCertificate.version")
+            let start = tagged.position
+            let raw = try tagged.smallNonNegativeInteger("tbsCertificate.version")
+            try tagged.finish("tbsCertificate.version")
             // DER forbids encoding the DEFAULT v1; versions beyond v3 do not exist.
-            guard raw == 1 || raw == 2 else { throw .valueOutOfRange(field: "tbsCertificate.version", offset: inner.offset) }
+            guard raw == 1 || raw == 2 else { throw .valueOutOfRange(field: "tbsCertificate.version", offset: start) }
             version = raw + 1
         }
-        let serial = try integerBytes(try tbs.next("tbsCertificate.serialNumber"), "tbsCertificate.serialNumber")
-        let innerAlgorithmNode = try tbs.next("tbsCertificate.signature")
-        let issuer = try DistinguishedName(node: try tbs.next("tbsCertificate.issuer"), field: "tbsCertificate.issuer")
+        let serial = try tbs.integer("tbsCertificate.serialNumber")
+        let innerAlgorithmTLV = try tbs.read(0x30, "tbsCertificate.signature")
+        let issuerTLV = try tbs.read(0x30, "tbsCertificate.issuer")
+        let issuer = try DistinguishedName(encoded: bytes[issuerTLV.start..<issuerTLV.end], field: "tbsCertificate.issuer")
 
-        var validity = try DERReader(try tbs.next("tbsCertificate.validity"), "tbsCertificate.validity")
-        let notBefore = try CertificateTime.parse(try validity.next("tbsCertificate.validity.notBefore"), "tbsCertificate.validity.notBefore")
-        let notAfter = try CertificateTime.parse(try validity.next("tbsCertificate.validity.notAfter"), "tbsCertificate.validity.notAfter")
-        try validity.finish()
+        var validity = try tbs.enter(0x30, "tbsCertificate.validity")
+        let notBefore = try CertificateTime.read(&validity, "tbsCertificate.validity.notBefore")
+        let notAfter = try CertificateTime.read(&validity, "tbsCertificate.validity.notAfter")
+        try validity.finish("tbsCertificate.validity")
 
-        let subject = try DistinguishedName(node: try tbs.next("tbsCertificate.subject"), field: "tbsCertificate.subject")
+        let subjectTLV = try tbs.read(0x30, "tbsCertificate.subject")
+        let subject = try DistinguishedName(encoded: bytes[subjectTLV.start..<subjectTLV.end], field: "tbsCertificate.subject")
+        let keyTLV = try tbs.read(0x30, "tbsCertificate.subjectPublicKeyInfo")
         let publicKey: PublicKeyInfo
         do {
-            publicKey = try PublicKeyInfo(node: try tbs.next("subjectPublicKeyInfo"))
+            publicKey = try PublicKeyInfo(encoded: bytes[keyTLV.start..<keyTLV.end])
         } catch {
             throw error.prefixed("tbsCertificate")
         }
@@ -112,32 +122,35 @@ public struct Certificate: Sendable, Hashable {
         var issuerUID: ArraySlice<UInt8>? = nil
         var subjectUID: ArraySlice<UInt8>? = nil
         var extensions = Extensions([])
-        if let node = tbs.optional(.context(1)) {
+        if tbs.nextTag == 0x81 {
             guard version >= 2 else { throw .notAllowedInVersion(field: "tbsCertificate.issuerUniqueID", version: version) }
-            issuerUID = try bitString(node, "tbsCertificate.issuerUniqueID", id: .context(1)).bytes
+            issuerUID = try tbs.bitString("tbsCertificate.issuerUniqueID", tag: 0x81).bytes
         }
-        if let node = tbs.optional(.context(2)) {
+        if tbs.nextTag == 0x82 {
             guard version >= 2 else { throw .notAllowedInVersion(field: "tbsCertificate.subjectUniqueID", version: version) }
-            subjectUID = try bitString(node, "tbsCertificate.subjectUniqueID", id: .context(2)).bytes
+            subjectUID = try tbs.bitString("tbsCertificate.subjectUniqueID", tag: 0x82).bytes
         }
-        if let node = tbs.optional(.context(3)) {
+        if tbs.nextTag == 0xa3 {
             guard version == 3 else { throw .notAllowedInVersion(field: "tbsCertificate.extensions", version: version) }
-            extensions = try Extensions(node: try explicit(node, 3, "tbsCertificate.extensions"), field: "tbsCertificate.extensions")
+            var tagged = try tbs.enter(0xa3, "tbsCertificate.extensions")
+            extensions = try Extensions(&tagged, field: "tbsCertificate.extensions")
+            try tagged.finish("tbsCertificate.extensions")
         }
-        try tbs.finish()
+        try tbs.finish("tbsCertificate")
 
         // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal tbsCertificate.signature.
-        guard outerAlgorithmNode.encodedBytes == innerAlgorithmNode.encodedBytes else {
+        let outerAlgorithm = bytes[outerAlgorithmTLV.start..<outerAlgorithmTLV.end]
+        let innerAlgorithm = bytes[innerAlgorithmTLV.start..<innerAlgorithmTLV.end]
+        guard outerAlgorithm == innerAlgorithm else {
             // Decode both first so a malformed identifier is reported as such rather than as a mismatch.
-            _ = try Self.signatureAlgorithm(innerAlgorithmNode, "tbsCertificate.signature")
-            _ = try Self.signatureAlgorithm(outerAlgorithmNode, "signatureAlgorithm")
+            _ = try Self.signatureAlgorithm(innerAlgorithm, "tbsCertificate.signature")
+            _ = try Self.signatureAlgorithm(outerAlgorithm, "signatureAlgorithm")
             throw .signatureAlgorithmMismatch
         }
-        let algorithm = try Self.signatureAlgorithm(outerAlgorithmNode, "signatureAlgorithm")
-        let signature = try octetAlignedBitString(signatureNode, "signatureValue")
+        let algorithm = try Self.signatureAlgorithm(outerAlgorithm, "signatureAlgorithm")
 
         self.derBytes = derEncoded
-        self.tbsRange = tbsNode.encodedBytes.startIndex..<tbsNode.encodedBytes.endIndex
+        self.tbsRange = tbsTLV.start..<tbsTLV.end
         self.version = version
         self.serial = serial
         self.signatureAlgorithm = algorithm
@@ -154,8 +167,8 @@ public struct Certificate: Sendable, Hashable {
 }
 
 extension Certificate {
-    private static func signatureAlgorithm(_ node: ASN1Node, _ field: String) throws(CertificateError) -> SignatureAlgorithmIdentifier {
-        do { return try SignatureAlgorithmIdentifier(node: node) } catch { throw error.prefixed(field) }
+    private static func signatureAlgorithm(_ encoded: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> SignatureAlgorithmIdentifier {
+        do { return try SignatureAlgorithmIdentifier(encoded: encoded) } catch { throw error.prefixed(field) }
     }
 }
 

@@ -1,23 +1,18 @@
 // RFC 5280 §4.1.2.5 times to Unix seconds: UTCTime "YYMMDDHHMMSSZ" (YY < 50 means 20YY) and
 // GeneralizedTime "YYYYMMDDHHMMSSZ". Seconds and the trailing Z are required, fractional seconds and
 // offsets refused, as the RFC says; calendar fields are range-checked (no leap seconds).
-import SwiftASN1
 
 public enum CertificateTime {
-    /// Reads a Time CHOICE element.
-    static func parse(_ node: ASN1Node, _ field: String) throws(CertificateError) -> Int64 {
-        let isUTC: Bool
-        switch node.identifier {
-        case .utcTime: isUTC = true
-        case .generalizedTime: isUTC = false
-        default: throw .unexpectedElement(field: field, offset: node.offset, tag: node.tagByte)
+    /// Reads a Time CHOICE element (UTCTime or GeneralizedTime) from `scanner`.
+    static func read(_ scanner: inout DERScanner, _ field: String) throws(CertificateError) -> Int64 {
+        let tlv = try scanner.read(field)
+        let seconds: Int64?
+        switch tlv.tag {
+        case 0x17: seconds = utcTime(scanner.content(tlv))
+        case 0x18: seconds = generalizedTime(scanner.content(tlv))
+        default: throw .unexpectedElement(field: field, offset: tlv.start, tag: tlv.tag)
         }
-        guard case .primitive(let text) = node.content else {
-            throw .invalidEncoding(field: field, offset: node.offset, problem: .constructedPrimitive)
-        }
-        guard let seconds = isUTC ? utcTime(text) : generalizedTime(text) else {
-            throw .invalidEncoding(field: field, offset: node.offset, problem: .time)
-        }
+        guard let seconds else { throw .invalidEncoding(field: field, offset: tlv.start, problem: .time) }
         return seconds
     }
 

@@ -20,7 +20,12 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     }
 
     init(node: ASN1Node, field: String) throws(CertificateError) {
-        encoded = node.encodedBytes
+        try self.init(encoded: node.encodedBytes, field: field)
+    }
+
+    /// `encoded` is exactly the Name element.
+    init(encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) {
+        self.encoded = encoded
         comparisonKey = try NameKey.build(encoded, field: field)
     }
 

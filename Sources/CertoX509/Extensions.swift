@@ -77,32 +77,34 @@ public struct Extensions: Sendable, Hashable {
 
     public init(_ all: [Extension]) { self.all = all }
 
-    /// Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension (the content of the [3] EXPLICIT tag).
-    init(node: ASN1Node, field: String) throws(CertificateError) {
-        var reader = try DERReader(node, field)
+    /// Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension; `scanner` is positioned on that SEQUENCE.
+    init(_ scanner: inout DERScanner, field: String) throws(CertificateError) {
+        let listTLV = try scanner.read(0x30, field)
+        var reader = try scanner.enter(listTLV, field)
         var list: [Extension] = []
+        list.reserveCapacity(12)
         var index = 0
-        while let element = reader.nextIfPresent() {
+        while !reader.isAtEnd {
             do throws(CertificateError) {
-                var parts = try DERReader(element, "")
-                let oid = try objectIdentifier(try parts.next("extnID"), "extnID")
+                var parts = try reader.enter(0x30, "")
+                let oid = try parts.objectIdentifier("extnID")
                 var critical = false
-                if let flag = parts.optional(.boolean) { critical = try boolean(flag, "critical") }
-                let value = try primitive(try parts.next("extnValue"), .octetString, "extnValue")
-                try parts.finish()
-                let ext = Extension(oidBytes: oid, critical: critical, content: value)
+                if parts.nextTag == 0x01 { critical = try parts.boolean("critical") }
+                let valueTLV = try parts.read(0x04, "extnValue")
+                try parts.finish("")
+                let value = parts.content(valueTLV)
                 do {
                     try ExtensionValidator.validate(oid: oid, value: value)
                 } catch {
                     throw error.prefixed(OID.dotted(oid))
                 }
-                list.append(ext)
+                list.append(Extension(oidBytes: oid, critical: critical, content: value))
             } catch {
                 throw error.prefixed(field + "[\(index)]")
             }
             index += 1
         }
-        guard !list.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
+        guard !list.isEmpty else { throw .invalidEncoding(field: field, offset: listTLV.start, problem: .emptySequence) }
         // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension.
         if list.count <= 16 {
             for i in 1..<list.count {

@@ -104,48 +104,64 @@ public enum PEM {
 /// Strict base64 (RFC 4648 §4): whitespace between characters is ignored, anything else outside the
 /// alphabet is an error, padding must be correct and the unused bits of the last group zero.
 enum Base64 {
+    /// 0...63 for alphabet characters, 64 for '=', 65 for whitespace, 255 for anything else.
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: 255, count: 256)
+        for (index, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(character)] = UInt8(index)
+        }
+        table[Int(UInt8(ascii: "="))] = 64
+        for space in [0x20, 0x09, 0x0d, 0x0a] { table[space] = 65 }
+        return table
+    }()
+
     static func decode(_ text: [UInt8]) -> [UInt8]? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var count = 0
-        var padding = 0
-        for byte in text {
-            let value: UInt8
-            switch byte {
-            case 0x41...0x5a: value = byte - 0x41
-            case 0x61...0x7a: value = byte - 0x61 + 26
-            case 0x30...0x39: value = byte - 0x30 + 52
-            case 0x2b: value = 62
-            case 0x2f: value = 63
-            case 0x3d:
-                padding += 1
-                continue
-            case 0x20, 0x09, 0x0d, 0x0a: continue
-            default: return nil
-            }
-            guard padding == 0 else { return nil }  // data after '='
-            accumulator = accumulator << 6 | UInt32(value)
-            count += 1
-            if count == 4 {
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 16))
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 8))
-                output.append(UInt8(truncatingIfNeeded: accumulator))
-                accumulator = 0
-                count = 0
+        let capacity = text.count / 4 * 3 + 3
+        var failed = false
+        let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            table.withUnsafeBufferPointer { table in
+                text.withUnsafeBufferPointer { input in
+                    var accumulator: UInt32 = 0
+                    var pending = 0
+                    var padding = 0
+                    var written = 0
+                    for byte in input {
+                        let value = table[Int(byte)]
+                        if value < 64 {
+                            guard padding == 0 else { failed = true; return }  // data after '='
+                            accumulator = accumulator << 6 | UInt32(value)
+                            pending += 1
+                            if pending == 4 {
+                                buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                                buffer[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                                buffer[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+                                written += 3
+                                accumulator = 0
+                                pending = 0
+                            }
+                        } else if value == 64 {
+                            padding += 1
+                        } else if value != 65 {
+                            failed = true
+                            return
+                        }
+                    }
+                    switch (pending, padding) {
+                    case (0, 0): break
+                    case (2, 2) where accumulator & 0x0f == 0:
+                        buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+                        written += 1
+                    case (3, 1) where accumulator & 0x03 == 0:
+                        buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+                        buffer[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+                        written += 2
+                    default:
+                        failed = true
+                    }
+                    count = written
+                }
             }
         }
-        switch (count, padding) {
-        case (0, 0): break
-        case (2, 2):
-            guard accumulator & 0x0f == 0 else { return nil }
-            output.append(UInt8(truncatingIfNeeded: accumulator >> 4))
-        case (3, 1):
-            guard accumulator & 0x03 == 0 else { return nil }
-            output.append(UInt8(truncatingIfNeeded: accumulator >> 10))
-            output.append(UInt8(truncatingIfNeeded: accumulator >> 2))
-        default: return nil
-        }
-        return output
+        return failed ? nil : output
     }
 }

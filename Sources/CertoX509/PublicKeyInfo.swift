@@ -1,7 +1,6 @@
 // SubjectPublicKeyInfo (RFC 5280 §4.1.2.7): the algorithm with its parameters checked (RFC 3279:
 // rsaEncryption has NULL parameters, id-ecPublicKey a named curve; RFC 4055 for RSA-PSS keys) and the
 // key size read from the key itself (RSA modulus bits). The key bytes are kept for CertoSignature.
-import SwiftASN1
 
 public enum NamedCurve: Sendable, Hashable, CustomStringConvertible {
     case p256
@@ -102,50 +101,54 @@ public struct PublicKeyInfo: Sendable, Hashable {
 
     /// Parses a DER SubjectPublicKeyInfo on its own.
     public init(derEncoded: [UInt8]) throws(CertificateError) {
-        try self.init(node: try parseDER(derEncoded[...]))
+        try self.init(encoded: derEncoded[...])
     }
 
-    /// Error paths are "subjectPublicKeyInfo..."; the certificate parser puts "tbsCertificate." in front.
-    init(node: ASN1Node) throws(CertificateError) {
-        var reader = try DERReader(node, "subjectPublicKeyInfo")
-        let algorithmNode = try reader.next("subjectPublicKeyInfo.algorithm")
-        let keyNode = try reader.next("subjectPublicKeyInfo.subjectPublicKey")
-        try reader.finish()
-        var algorithmReader = try DERReader(algorithmNode, "subjectPublicKeyInfo.algorithm")
-        let oid = try objectIdentifier(try algorithmReader.next("subjectPublicKeyInfo.algorithm.algorithm"), "subjectPublicKeyInfo.algorithm.algorithm")
-        let parameters = algorithmReader.nextIfPresent()
-        try algorithmReader.finish()
+    /// `encoded` is exactly the SubjectPublicKeyInfo element. Error paths are "subjectPublicKeyInfo...";
+    /// the certificate parser puts "tbsCertificate." in front.
+    init(encoded: ArraySlice<UInt8>) throws(CertificateError) {
+        var outer = DERScanner(encoded)
+        var spki = try outer.enter(0x30, "subjectPublicKeyInfo")
+        if !outer.isAtEnd { throw .malformedDER(offset: outer.position, problem: .trailingData) }
+        var algorithmReader = try spki.enter(0x30, "subjectPublicKeyInfo.algorithm")
+        let oid = try algorithmReader.objectIdentifier("subjectPublicKeyInfo.algorithm.algorithm")
         let parametersField = "subjectPublicKeyInfo.algorithm.parameters"
         let keyField = "subjectPublicKeyInfo.subjectPublicKey"
+        let parameters: TLV? = algorithmReader.isAtEnd ? nil : try algorithmReader.read(parametersField)
+        try algorithmReader.finish("subjectPublicKeyInfo.algorithm")
+        let keyStart = spki.position
+        let (keyBits, unusedBits) = try spki.bitString(keyField)
+        try spki.finish("subjectPublicKeyInfo")
 
-        encoded = node.encodedBytes
+        self.encoded = encoded
         algorithmOIDBytes = oid
         rsaModulus = nil
         rsaExponent = nil
+        key = keyBits
 
         if oid.equals(OID.rsaEncryption) {
             // RFC 3279 §2.3.1: the parameters field MUST be NULL.
             guard let parameters else { throw .missingElement(field: parametersField) }
-            guard parameters.identifier == .null else {
-                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "rsaEncryption")
+            guard parameters.tag == 0x05 else {
+                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.start, algorithm: "rsaEncryption")
             }
-            try null(parameters, parametersField)
-            key = try octetAlignedBitString(keyNode, keyField)
-            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, keyField)
+            guard parameters.contentCount == 0 else { throw .invalidEncoding(field: parametersField, offset: parameters.start, problem: .null) }
+            guard unusedBits == 0 else { throw .invalidEncoding(field: keyField, offset: keyStart, problem: .bitString) }
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(keyBits, keyField)
             rsaModulus = modulus
             rsaExponent = exponent
             algorithm = .rsa(modulusBits: bits)
         } else if oid.equals(OID.ecPublicKey) {
             // RFC 5480 §2.1.1: namedCurve only (implicitCurve and specifiedCurve MUST NOT be used).
             guard let parameters else { throw .missingElement(field: parametersField) }
-            guard parameters.identifier == .objectIdentifier else {
-                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.offset, algorithm: "id-ecPublicKey")
+            guard parameters.tag == 0x06 else {
+                throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.start, algorithm: "id-ecPublicKey")
             }
-            let curve = try objectIdentifier(parameters, parametersField)
-            key = try octetAlignedBitString(keyNode, keyField)
-            guard !key.isEmpty else {
-                throw .invalidEncoding(field: keyField, offset: keyNode.offset, problem: .bitString)
+            let curve = algorithmReader.content(parameters)
+            guard OID.isValidEncoding(curve) else {
+                throw .invalidEncoding(field: parametersField, offset: parameters.start, problem: .objectIdentifier)
             }
+            guard unusedBits == 0, !keyBits.isEmpty else { throw .invalidEncoding(field: keyField, offset: keyStart, problem: .bitString) }
             if curve.equals(OID.p256) {
                 algorithm = .ec(curve: .p256)
             } else if curve.equals(OID.p384) {
@@ -155,14 +158,16 @@ public struct PublicKeyInfo: Sendable, Hashable {
             }
         } else if oid.equals(OID.rsassaPSS) {
             var pss: RSAPSSParameters? = nil
-            if let parameters { pss = try RSAPSSParameters(node: parameters, field: parametersField) }
-            key = try octetAlignedBitString(keyNode, keyField)
-            let (modulus, exponent, bits) = try Self.rsaPublicKey(key, keyField)
+            if let parameters {
+                pss = try RSAPSSParameters(encoded: algorithmReader.bytes[parameters.start..<parameters.end], field: parametersField)
+            }
+            guard unusedBits == 0 else { throw .invalidEncoding(field: keyField, offset: keyStart, problem: .bitString) }
+            let (modulus, exponent, bits) = try Self.rsaPublicKey(keyBits, keyField)
             rsaModulus = modulus
             rsaExponent = exponent
             algorithm = .rsaPSS(modulusBits: bits, parameters: pss)
         } else {
-            key = try bitString(keyNode, keyField).bytes
+            if let parameters, parameters.isConstructed { try algorithmReader.enter(parameters, parametersField).skipAll(parametersField) }
             algorithm = .unknown(oid: OID.dotted(oid))
         }
     }

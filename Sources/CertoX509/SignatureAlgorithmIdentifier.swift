@@ -54,26 +54,26 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
         }
     }
 
-    /// Decodes an AlgorithmIdentifier element used as a signature algorithm; error paths are relative
-    /// ("algorithm", "parameters...") and the caller puts its own field in front.
-    init(node: ASN1Node) throws(CertificateError) {
-        var reader = try DERReader(node, "")
-        let oidNode = try reader.next("algorithm")
-        let oid = try objectIdentifier(oidNode, "algorithm")
-        let parameters = reader.nextIfPresent()
-        try reader.finish()
+    /// Decodes an AlgorithmIdentifier (`encoded` is the whole element) used as a signature algorithm;
+    /// error paths are relative ("algorithm", "parameters...") and the caller puts its own field in front.
+    init(encoded: ArraySlice<UInt8>) throws(CertificateError) {
+        var outer = DERScanner(encoded)
+        var reader = try outer.enter(0x30, "")
+        let oid = try reader.objectIdentifier("algorithm")
+        let parameters: TLV? = reader.isAtEnd ? nil : try reader.read("parameters")
+        try reader.finish("")
 
         if let hash = Self.pkcs1Hash(oid) {
             if let parameters {
-                guard parameters.identifier == .null else {
-                    throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.offset, algorithm: hash.compactName + "WithRSAEncryption")
+                guard parameters.tag == 0x05 else {
+                    throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.start, algorithm: hash.compactName + "WithRSAEncryption")
                 }
-                try null(parameters, "parameters")
+                guard parameters.contentCount == 0 else { throw .invalidEncoding(field: "parameters", offset: parameters.start, problem: .null) }
             }
             self = .rsaPKCS1v15(hash)
         } else if let hash = Self.ecdsaHash(oid) {
             if let parameters {
-                throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.offset, algorithm: "ecdsa-with-" + hash.compactName.uppercased())
+                throw .invalidAlgorithmParameters(field: "parameters", offset: parameters.start, algorithm: "ecdsa-with-" + hash.compactName.uppercased())
             }
             self = .ecdsa(hash)
         } else if oid.equals(OID.rsassaPSS) {
@@ -81,12 +81,13 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
                 // RFC 4055 §3.1: the signature AlgorithmIdentifier must carry the parameters.
                 throw .missingElement(field: "parameters")
             }
-            if let decoded = try RSAPSSParameters(node: parameters, field: "parameters") {
+            if let decoded = try RSAPSSParameters(encoded: reader.bytes[parameters.start..<parameters.end], field: "parameters") {
                 self = .rsaPSS(decoded)
             } else {
                 self = .unknown(oid: OID.dotted(oid))
             }
         } else {
+            if let parameters, parameters.isConstructed { try reader.enter(parameters, "parameters").skipAll("parameters") }
             self = .unknown(oid: OID.dotted(oid))
         }
     }
@@ -138,61 +139,69 @@ public struct RSAPSSParameters: Sendable, Hashable, CustomStringConvertible {
         "hash \(hash), MGF1 \(mgf1Hash), salt \(saltLength)" + (trailerField == 1 ? "" : ", trailer \(trailerField)")
     }
 
-    /// Decodes the parameters; nil when they name a hash or mask function this library does not know
-    /// (the algorithm is then kept as unknown). Structural errors throw.
-    init?(node: ASN1Node, field: String) throws(CertificateError) {
+    /// Decodes the parameters (`encoded` is the whole element); nil when they name a hash or mask
+    /// function this library does not know (the algorithm is then kept as unknown). Structural errors throw.
+    init?(encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) {
         do {
-            guard let decoded = try Self.decode(node) else { return nil }
+            guard let decoded = try Self.decode(encoded) else { return nil }
             self = decoded
         } catch {
             throw error.prefixed(field)
         }
     }
 
-    private static func decode(_ node: ASN1Node) throws(CertificateError) -> RSAPSSParameters? {
-        var reader = try DERReader(node, "")
+    private static func decode(_ encoded: ArraySlice<UInt8>) throws(CertificateError) -> RSAPSSParameters? {
+        var outer = DERScanner(encoded)
+        var reader = try outer.enter(0x30, "")
+        try outer.finish("")
         var hash = HashAlgorithm.sha1
         var mgf1Hash = HashAlgorithm.sha1
         var salt = 20
         var trailer = 1
         var known = true
-        if let tagged = reader.optional(.context(0)) {
-            let inner = try explicit(tagged, 0, "hashAlgorithm")
-            if let decoded = try Self.hashIdentifier(inner, "hashAlgorithm") { hash = decoded } else { known = false }
+        if reader.nextTag == 0xa0 {
+            var tagged = try reader.enter(0xa0, "hashAlgorithm")
+            if let decoded = try hashIdentifier(&tagged, "hashAlgorithm") { hash = decoded } else { known = false }
+            try tagged.finish("hashAlgorithm")
         }
-        if let tagged = reader.optional(.context(1)) {
-            let inner = try explicit(tagged, 1, "maskGenAlgorithm")
-            var mgf = try DERReader(inner, "maskGenAlgorithm")
-            let mgfOID = try objectIdentifier(try mgf.next("maskGenAlgorithm.algorithm"), "maskGenAlgorithm.algorithm")
-            let mgfParameters = try mgf.next("maskGenAlgorithm.parameters")
-            try mgf.finish()
-            if mgfOID.equals(OID.mgf1), let decoded = try Self.hashIdentifier(mgfParameters, "maskGenAlgorithm.parameters") {
-                mgf1Hash = decoded
+        if reader.nextTag == 0xa1 {
+            var tagged = try reader.enter(0xa1, "maskGenAlgorithm")
+            var mgf = try tagged.enter(0x30, "maskGenAlgorithm")
+            let mgfOID = try mgf.objectIdentifier("maskGenAlgorithm.algorithm")
+            if mgfOID.equals(OID.mgf1) {
+                if let decoded = try hashIdentifier(&mgf, "maskGenAlgorithm.parameters") { mgf1Hash = decoded } else { known = false }
             } else {
+                let parameters = try mgf.read("maskGenAlgorithm.parameters")
+                if parameters.isConstructed { try mgf.enter(parameters, "maskGenAlgorithm.parameters").skipAll("maskGenAlgorithm.parameters") }
                 known = false
             }
+            try mgf.finish("maskGenAlgorithm")
+            try tagged.finish("maskGenAlgorithm")
         }
-        if let tagged = reader.optional(.context(2)) {
-            let inner = try explicit(tagged, 2, "saltLength")
-            salt = try smallNonNegativeInteger(inner, "saltLength")
+        if reader.nextTag == 0xa2 {
+            var tagged = try reader.enter(0xa2, "saltLength")
+            salt = try tagged.smallNonNegativeInteger("saltLength")
+            try tagged.finish("saltLength")
         }
-        if let tagged = reader.optional(.context(3)) {
-            let inner = try explicit(tagged, 3, "trailerField")
-            trailer = try smallNonNegativeInteger(inner, "trailerField")
+        if reader.nextTag == 0xa3 {
+            var tagged = try reader.enter(0xa3, "trailerField")
+            let start = tagged.position
+            trailer = try tagged.smallNonNegativeInteger("trailerField")
+            try tagged.finish("trailerField")
             // RFC 4055 §3.1: trailerField must be 1 (0xBC).
-            guard trailer == 1 else { throw .valueOutOfRange(field: "trailerField", offset: inner.offset) }
+            guard trailer == 1 else { throw .valueOutOfRange(field: "trailerField", offset: start) }
         }
-        try reader.finish()
+        try reader.finish("")
         guard known else { return nil }
         return RSAPSSParameters(hash: hash, mgf1Hash: mgf1Hash, saltLength: salt, trailerField: trailer)
     }
 
     /// A hash AlgorithmIdentifier; parameters NULL or absent (RFC 4055 §2.1 accepts both).
-    private static func hashIdentifier(_ node: ASN1Node, _ field: String) throws(CertificateError) -> HashAlgorithm? {
-        var reader = try DERReader(node, field)
-        let oid = try objectIdentifier(try reader.next(field), field)
-        if let parameters = reader.nextIfPresent() { try null(parameters, field) }
-        try reader.finish()
+    private static func hashIdentifier(_ scanner: inout DERScanner, _ field: String) throws(CertificateError) -> HashAlgorithm? {
+        var algorithm = try scanner.enter(0x30, field)
+        let oid = try algorithm.objectIdentifier(field)
+        if !algorithm.isAtEnd { try algorithm.null(field) }
+        try algorithm.finish(field)
         return SignatureAlgorithmIdentifier.digestHash(oid)
     }
 }

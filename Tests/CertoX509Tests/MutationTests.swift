@@ -176,7 +176,11 @@ struct HostileInput: CustomTestStringConvertible, Sendable {
         }
         let manyPolicies = DERBuilder.extensionTLV(oid: [0x55, 0x1d, 0x20], value: DERBuilder.tlv(0x30, policies))
         var inputs: [HostileInput] = []
-        inputs.append(HostileInput(name: "nesting 20000 deep", bytes: nested(depth: 20_000), expected: .malformedDER))
+        // The parser reads only what a certificate has, so bare nesting fails at the first missing field...
+        inputs.append(HostileInput(name: "nesting 20000 deep", bytes: nested(depth: 20_000), expected: .missingElement))
+        // ...and nesting inside a value it must check (an attribute value is ANY) hits the depth limit.
+        let deepName = DERBuilder.tlv(0x30, DERBuilder.tlv(0x31, DERBuilder.sequence(DERBuilder.oid("2.5.4.3"), nested(depth: 5_000))))
+        inputs.append(HostileInput(name: "attribute value nested 5000 deep", bytes: DERBuilder.certificate { $0.subject = deepName }, expected: .malformedDER))
         inputs.append(HostileInput(name: "length claims 2^62 bytes", bytes: [0x30, 0x88, 0x40, 0, 0, 0, 0, 0, 0, 0, 0x30, 0], expected: .malformedDER))
         inputs.append(HostileInput(name: "indefinite length", bytes: [0x30, 0x80, 0x30, 0x00, 0x00, 0x00], expected: .malformedDER))
         inputs.append(HostileInput(name: "empty input", bytes: [], expected: .noCertificates))
