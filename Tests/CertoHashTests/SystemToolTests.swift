@@ -44,6 +44,24 @@ import Testing
     }
 }
 
+extension SystemToolTests {
+    /// Bad inputs to `certo hash`: one stderr line each, exit status 1, the good file still hashed.
+    @Test func certoHashReportsUnreadableInputs() throws {
+        guard let certo = certoBinary() else {
+            print("certo binary not built next to the tests; CLI error handling not exercised")
+            return
+        }
+        let good = try Self.file.get().path
+        let directory = FileManager.default.temporaryDirectory.path
+        let missing = directory + "/certo-no-such-file-\(ProcessInfo.processInfo.processIdentifier)"
+        let result = try runCapturing(certo.path, ["hash", "--sha256", directory, missing, good])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors == ["certo hash: \(directory): Is a directory", "certo hash: \(missing): No such file or directory"])
+        #expect(result.stdout.hasSuffix("  \(good)\n") && result.stdout.split(separator: "\n").count == 1)
+    }
+}
+
 /// Reads the file in 64 KiB chunks into the hash, like `certo hash`.
 private func streamFile(_ path: String, _ algorithm: HashAlgorithm) throws -> [UInt8] {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
@@ -67,18 +85,28 @@ private func feed<H: HashFunction>(_ handle: FileHandle, _ start: H) throws -> H
 
 /// Runs a program and returns its standard output; a non-zero exit is an error.
 private func run(_ executable: String, _ arguments: [String]) throws -> String {
+    let result = try runCapturing(executable, arguments)
+    guard result.status == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited \(result.status)"])
+    }
+    return result.stdout
+}
+
+/// Runs a program to completion and returns its exit status, standard output and standard error.
+private func runCapturing(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    // Outputs here are small (a few lines), so reading one pipe after the other cannot deadlock.
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited \(process.terminationStatus)"])
-    }
-    return String(decoding: data, as: UTF8.self)
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
 /// The certo executable in the same build directory as this test bundle, if it has been built.
