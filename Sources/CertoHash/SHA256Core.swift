@@ -162,7 +162,7 @@ private func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
                    _ bc: inout UInt32) {
     let sigma1 = (e ^ (e ^ e.rotatedRight(14)).rotatedRight(5)).rotatedRight(6)
     let choose = g ^ (e & (f ^ g))
-    let t1 = h &+ sigma1 &+ choose &+ kw
+    let t1 = (h &+ kw) &+ choose &+ sigma1
     let sigma0 = (a ^ (a ^ a.rotatedRight(9)).rotatedRight(11)).rotatedRight(2)
     let ab = a ^ b
     let majority = b ^ (ab & bc)

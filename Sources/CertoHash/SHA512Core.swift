@@ -180,7 +180,7 @@ private func round(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: inout UInt64,
                    _ bc: inout UInt64) {
     let sigma1 = (e ^ (e ^ e.rotatedRight(23)).rotatedRight(4)).rotatedRight(14)
     let choose = g ^ (e & (f ^ g))
-    let t1 = h &+ sigma1 &+ choose &+ kw
+    let t1 = (h &+ kw) &+ choose &+ sigma1
     let sigma0 = (a ^ (a ^ a.rotatedRight(5)).rotatedRight(6)).rotatedRight(28)
     let ab = a ^ b
     let majority = b ^ (ab & bc)
