@@ -4,19 +4,12 @@
 // Run: cd Benchmarks && swift package benchmark   (or ./compare.sh for the table with ratios)
 import PackageDescription
 
-let peers: [Target.Dependency] = [
-    .product(name: "Benchmark", package: "benchmark"),
-    .product(name: "Certo", package: "Certo"),
-    .product(name: "CertoX509", package: "Certo"),
-    .product(name: "CertoSignature", package: "Certo"),
-    .product(name: "CertoHash", package: "Certo"),
-    .product(name: "CertoBigInt", package: "Certo"),
-]
-
-func benchmarkTarget(_ name: String, _ extra: [Target.Dependency]) -> Target {
+/// One benchmark target: Certo's own products it measures, plus the peers beside them.
+func benchmarkTarget(_ name: String, certo: [String], peers: [Target.Dependency] = []) -> Target {
     .executableTarget(
         name: name,
-        dependencies: peers + extra,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + certo.map { .product(name: $0, package: "Certo") } + peers,
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
@@ -32,15 +25,15 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt.git", exact: "6.0.1"),
     ],
     targets: [
-        benchmarkTarget("HashBenchmarks", [.product(name: "Crypto", package: "swift-crypto")]),
-        benchmarkTarget("BigIntBenchmarks", [.product(name: "BigInt", package: "BigInt"), "CertoGMPPeer"]),
-        benchmarkTarget("RSABenchmarks", [
+        benchmarkTarget("HashBenchmarks", certo: ["CertoHash"], peers: [.product(name: "Crypto", package: "swift-crypto")]),
+        benchmarkTarget("BigIntBenchmarks", certo: ["CertoBigInt"], peers: [.product(name: "BigInt", package: "BigInt"), "CertoGMPPeer"]),
+        benchmarkTarget("RSABenchmarks", certo: ["CertoSignature", "CertoHash"], peers: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        benchmarkTarget("ECDSABenchmarks", [.product(name: "Crypto", package: "swift-crypto")]),
-        benchmarkTarget("X509Benchmarks", [.product(name: "X509", package: "swift-certificates")]),
-        benchmarkTarget("ChainBenchmarks", [
+        benchmarkTarget("ECDSABenchmarks", certo: ["CertoSignature", "CertoHash"], peers: [.product(name: "Crypto", package: "swift-crypto")]),
+        benchmarkTarget("X509Benchmarks", certo: ["CertoX509"], peers: [.product(name: "X509", package: "swift-certificates")]),
+        benchmarkTarget("ChainBenchmarks", certo: ["Certo"], peers: [
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
