@@ -12,9 +12,12 @@ extension Certificate {
         guard bytes.count <= maximumInputByteCount else {
             throw .inputTooLarge(byteCount: bytes.count, limit: maximumInputByteCount)
         }
-        if bytes.first == 0x30 { return [try Certificate(derEncoded: bytes)] }
+        if looksLikeDER(bytes) { return [try Certificate(derEncoded: bytes)] }
+        let blocks = try PEM.blocks(bytes)
+        // Not PEM at all but starting like DER: parse it as DER for a precise error (truncation, ...).
+        if blocks.isEmpty && bytes.first == 0x30 { return [try Certificate(derEncoded: bytes)] }
         var certificates: [Certificate] = []
-        for block in try PEM.blocks(bytes) where block.label == "CERTIFICATE" {
+        for block in blocks where block.label == "CERTIFICATE" {
             do {
                 certificates.append(try Certificate(derEncoded: block.der))
             } catch {
@@ -23,6 +26,20 @@ extension Certificate {
         }
         guard !certificates.isEmpty else { throw .noCertificates }
         return certificates
+    }
+}
+
+extension Certificate {
+    /// A SEQUENCE header whose length covers exactly the input: DER, not text (text can start with '0' = 0x30).
+    static func looksLikeDER(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2, bytes[0] == 0x30 else { return false }
+        let first = Int(bytes[1])
+        if first < 0x80 { return first + 2 == bytes.count }
+        let count = first & 0x7f
+        guard count >= 1, count <= 4, bytes.count >= 2 + count else { return false }
+        var length = 0
+        for index in 0..<count { length = length << 8 | Int(bytes[2 + index]) }
+        return 2 + count + length == bytes.count
     }
 }
 
