@@ -11,8 +11,23 @@ enum ExtendedKeyUsageCheck {
     /// nil when the certificate has no extKeyUsage (no restriction); otherwise whether `purpose`
     /// (the OID's content bytes) or anyExtendedKeyUsage is listed. Malformed content allows nothing.
     static func allows(_ certificate: Certificate, purpose: [UInt8]) -> Bool? {
-        guard let ext = certificate.extensions[extensionOID] else { return nil }
-        let der = ext.value
+        // CertoX509's keyed lookup parses the dotted OID text on every call; a scan of the
+        // (already parsed) extensions by their DER is cheaper. Non-critical is the norm for EKU.
+        guard let ext = certificate.extensions.all.first(where: { isExtendedKeyUsage($0) }) else { return nil }
+        return allows(der: ext.value, purpose: purpose)
+    }
+
+    /// An Extension has no public OID bytes; its dotted text is compared only when the value looks
+    /// like an EKU (a SEQUENCE starting with an OBJECT IDENTIFIER), which rules out nearly all others.
+    private static func isExtendedKeyUsage(_ ext: Extension) -> Bool {
+        let value = ext.value
+        guard value.count >= 4, value[0] == 0x30 else { return false }
+        let firstElement = value[1] < 0x80 ? 2 : 2 + Int(value[1] & 0x7F)
+        guard firstElement < value.count, value[firstElement] == 0x06 else { return false }
+        return ext.oid == extensionOID
+    }
+
+    static func allows(der: [UInt8], purpose: [UInt8]) -> Bool {
         guard der.count >= 2, der[0] == 0x30, let (start, end) = contentRange(der, at: 0), end == der.count else { return false }
         var position = start
         while position < end {

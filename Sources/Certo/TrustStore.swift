@@ -91,9 +91,8 @@ public struct TrustStore: Sendable {
             }
             for name in names {
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                guard case .success(let bytes) = FileBytes.read(path),
-                      let parsed = try? Certificate.parseAll(bytes) else { continue }
-                all.append(contentsOf: parsed)
+                guard case .success(let bytes) = FileBytes.read(path) else { continue }
+                all.append(contentsOf: parseEachBlock(bytes))
             }
         }
         return TrustStore(all)
@@ -111,6 +110,34 @@ public struct TrustStore: Sendable {
         } catch {
             throw .malformed(path: path, error: error)
         }
+    }
+
+    /// Every PEM CERTIFICATE block of `bytes` that parses (others skipped), or the DER certificate.
+    static func parseEachBlock(_ bytes: [UInt8]) -> [Certificate] {
+        let begin = Array("-----BEGIN CERTIFICATE-----".utf8)
+        let end = Array("-----END CERTIFICATE-----".utf8)
+        var certificates: [Certificate] = []
+        var position = 0
+        var foundBlock = false
+        while let start = find(begin, in: bytes, from: position) {
+            guard let stop = find(end, in: bytes, from: start + begin.count) else { break }
+            foundBlock = true
+            let block = Array(bytes[start..<(stop + end.count)]) + [0x0A]
+            if let parsed = try? Certificate.parseAll(block) { certificates.append(contentsOf: parsed) }
+            position = stop + end.count
+        }
+        if !foundBlock, let parsed = try? Certificate.parseAll(bytes) { certificates = parsed }
+        return certificates
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from offset: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = offset
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Bundle files of the usual Linux distributions, first found wins (Debian/Ubuntu, Fedora/RHEL,
@@ -134,7 +161,15 @@ public struct TrustStore: Sendable {
 
     private static let systemStore: Result<TrustStore, TrustStoreError> = {
         for path in systemBundlePaths where FileBytes.exists(path) {
-            do throws(TrustStoreError) { return .success(try load(files: [path])) } catch { return .failure(error) }
+            switch FileBytes.read(path) {
+            case .failure(let error): return .failure(.unreadable(error))
+            case .success(let bytes):
+                // A bundle is the system's, not the user's: one certificate this parser refuses must
+                // not take every other anchor down with it, so blocks are parsed one by one.
+                let certificates = parseEachBlock(bytes)
+                if certificates.isEmpty { return .failure(.malformed(path: path, error: .noCertificates)) }
+                return .success(TrustStore(certificates))
+            }
         }
         if FileBytes.exists(systemDirectory) {
             do throws(TrustStoreError) { return .success(try load(files: [], directories: [systemDirectory])) } catch { return .failure(error) }
