@@ -1,6 +1,6 @@
-// Thin, typed-throwing helpers over SwiftASN1's node tree: each step names the field it reads so an
-// error can say where it happened. Offsets are indices into the caller's byte array (slices keep them).
-// No decoding policy lives here beyond X.690 DER rules for the primitive types.
+// Thin, typed-throwing helpers over SwiftASN1's node tree, used by the typed decoders behind the
+// extension accessors and DistinguishedName.rdns: each step names the field it reads so an error can say
+// where it happened. Offsets are indices into the caller's byte array (slices keep them).
 import SwiftASN1
 
 extension ASN1Node {

@@ -1,7 +1,8 @@
 // A forward-only DER reader over a byte slice that allocates nothing: it hands out tag and content
-// ranges (absolute indices, so errors carry real offsets). Used where SwiftASN1's node tree would cost
-// more than the check itself: validating extension values and building name comparison keys at parse
-// time. It enforces the same X.690 DER framing rules (definite, minimal lengths) and a nesting limit.
+// ranges (absolute indices, so errors carry real offsets). The certificate parse runs on it (SwiftASN1's
+// node tree, which allocates per element, serves the on-demand typed decoders), as do extension
+// validation and name keys. Same X.690 DER framing rules as SwiftASN1 (definite, minimal lengths), a
+// nesting limit of 32, and only the low-tag-number form (no certificate field uses another).
 
 struct TLV {
     /// The identifier octet (low tag numbers only; the high-tag form never appears in these structures).
