@@ -3,13 +3,22 @@
 // The named constants are the OIDs this module decodes; everything else stays an opaque OID.
 
 enum OID {
-    /// X.690 §8.19: non-empty, every sub-identifier minimal (no leading 0x80), the last one complete.
+    /// Longest arc accepted, in 7-bit groups (224 bits: room for 2.25.<128-bit UUID>). It keeps rendering
+    /// linear in the OID's length; unbounded arcs would make decimal conversion quadratic on hostile input.
+    static let maximumArcGroups = 32
+
+    /// X.690 §8.19: non-empty, every sub-identifier minimal (no leading 0x80), the last one complete;
+    /// and no arc longer than `maximumArcGroups`.
     static func isValidEncoding(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let last = bytes.last, last & 0x80 == 0 else { return false }
         var startOfArc = true
+        var groups = 0
         for byte in bytes {
             if startOfArc && byte == 0x80 { return false }
+            groups += 1
+            if groups > maximumArcGroups { return false }
             startOfArc = byte & 0x80 == 0
+            if startOfArc { groups = 0 }
         }
         return true
     }

@@ -170,6 +170,13 @@ struct FieldCase: CustomTestStringConvertible, Sendable {
         #expect(certificate.signatureAlgorithm.oid == OracleComparison.dotted(test.der))
     }
 
+    /// Arcs beyond 64 bits render exactly (RFC 4122 §4.1's example UUID as an OID under 2.25).
+    @Test func uuidOIDRendersExactly() throws {
+        let uuidOID: [UInt8] = [0x69, 0x83, 0xf0, 0x9d, 0xa7, 0xeb, 0xcf, 0xde, 0xe0, 0xc7, 0xa1, 0xa7, 0xb2, 0xc0, 0x94, 0x8c, 0xc8, 0xf9, 0xd7, 0x76]
+        let certificate = try Certificate(derEncoded: DERBuilder.certificate { $0.innerAlgorithm = DERBuilder.sequence(DERBuilder.tlv(0x06, uuidOID)) })
+        #expect(certificate.signatureAlgorithm == .unknown(oid: "2.25.329800735698586629295641978511506172918"))
+    }
+
     @Test(arguments: [(1024, 1024), (2048, 2048), (2047, 2047), (3072, 3072), (4096, 4096), (1025, 1025)])
     func rsaModulusBits(bits: Int, expected: Int) throws {
         let certificate = try Certificate(derEncoded: DERBuilder.certificate { $0.publicKey = DERBuilder.rsaKey(bits: bits) })

@@ -186,6 +186,11 @@ struct HostileInput: CustomTestStringConvertible, Sendable {
         inputs.append(HostileInput(name: "empty input", bytes: [], expected: .noCertificates))
         inputs.append(HostileInput(name: "20000 duplicate extensions", bytes: DERBuilder.certificate(extensions: Array(repeating: skiExtension, count: 20000)), expected: .duplicateExtension))
         inputs.append(HostileInput(name: "20000 policies, some repeated", bytes: DERBuilder.certificate(extensions: [manyPolicies]), expected: .invalidEncoding(.duplicateValue)))
+        // An OID with one 200000-group arc would make decimal rendering quadratic; arcs are capped.
+        let hugeArc = DERBuilder.tlv(0x06, [0x2a] + Array(repeating: 0x81, count: 200_000) + [0x01])
+        inputs.append(HostileInput(name: "signature algorithm OID with a 1.4-million-bit arc",
+                                   bytes: DERBuilder.certificate { $0.innerAlgorithm = DERBuilder.tlv(0x30, hugeArc) },
+                                   expected: .invalidEncoding(.objectIdentifier)))
         inputs.append(HostileInput(name: "PEM with unterminated block", bytes: Array("-----BEGIN CERTIFICATE-----\nMIIB\n".utf8), expected: .invalidPEM))
         return inputs
     }
