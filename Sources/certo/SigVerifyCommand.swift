@@ -5,7 +5,9 @@
 import ArgumentParser
 import Certo
 import CertoHash
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct SigVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -238,7 +240,7 @@ struct SignatureRequestAlgorithm {
         }
         var mgf1Hash = defaultMGF1
         if let mgf1 {
-            guard let parsed = HashAlgorithm(rawValue: mgf1.lowercased().replacingOccurrences(of: "-", with: "")) else {
+            guard let parsed = HashAlgorithm(rawValue: String(mgf1.lowercased().filter { $0 != "-" })) else {
                 throw SigVerifyError(message: "unsupported mgf1 hash '\(mgf1)'")
             }
             mgf1Hash = parsed
@@ -298,11 +300,11 @@ struct SignatureVerifier {
 enum SignatureRequest {
     static func evaluate(_ line: String) -> Result<Bool, SigVerifyError> {
         do {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)), let request = object as? [String: Any] else {
+            guard case .object(let request)? = try? JSONValue.parse(line) else {
                 throw SigVerifyError(message: "malformed request: not a JSON object")
             }
             func string(_ field: String) throws(SigVerifyError) -> String {
-                guard let value = request[field] as? String else {
+                guard case .string(let value)? = request[field] else {
                     throw SigVerifyError(message: "malformed request: \"\(field)\" must be a string")
                 }
                 return value
@@ -316,8 +318,8 @@ enum SignatureRequest {
             var algorithm = try SignatureRequestAlgorithm(name: try string("alg"))
             var salt: Int?
             if let value = request["salt"] {
-                guard let number = value as? NSNumber,
-                      let integer = Int(exactly: number.doubleValue), integer >= 0, integer <= 1 << 20 else {
+                guard case .number(let number) = value,
+                      let integer = Int(exactly: number), integer >= 0, integer <= 1 << 20 else {
                     throw SigVerifyError(message: "malformed request: \"salt\" must be a non-negative integer")
                 }
                 salt = integer
