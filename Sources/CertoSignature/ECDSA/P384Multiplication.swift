@@ -12,19 +12,12 @@ extension P384 {
     static var digitCount: Int { 385 }
 
     /// G, 3G, 5G, … (256 affine points), built on first use.
-    static let baseTable: [AffinePoint] = {
-        var points: [AffinePoint] = []
-        points.reserveCapacity(256)
-        let g = Point(AffinePoint.generator)
-        let twoG = g.doubled()
-        var current = g
-        for _ in 0..<256 {
-            // Odd multiples of G are never infinity (n is prime and far larger than the table).
-            points.append(current.affine!)
-            current = current.addingVarTime(twoG)
-        }
-        return points
-    }()
+    static let baseTable: [AffinePoint] = [AffinePoint](unsafeUninitializedCapacity: 256) { buffer, count in
+        // One shared inversion for all 256 points: building the table is a one-off cost on first use,
+        // paid by every short-lived `certo verify` process, so it must stay small.
+        buildOddMultiplesVarTime(of: AffinePoint.generator, count: 256, into: buffer.baseAddress!)
+        count = 256
+    }
 
     /// u1·G + u2·Q for integer (non-Montgomery) scalars u1, u2 < n. Variable-time.
     static func linearCombinationVarTime(u1: Scalar, u2: Scalar, q: AffinePoint) -> Point {
@@ -49,7 +42,7 @@ extension P384 {
                         limbs[5] = u2.l5
                         let topQ = recodeWNAFVarTime(limbs.baseAddress!, limbCount: 6, width: 5, into: digitsQ, count: 385)
 
-                        buildOddMultiplesVarTime(of: q, into: qTable.baseAddress!)
+                        buildOddMultiplesVarTime(of: q, count: 8, into: qTable.baseAddress!)
 
                         var accumulator = Point.infinity
                         var position = max(topG, topQ) - 1
@@ -76,25 +69,25 @@ extension P384 {
         }
     }
 
-    /// Q, 3Q, 5Q, … (8 points) in affine form, for the cheaper mixed additions: computed in
+    /// Q, 3Q, 5Q, … (`count` points) in affine form, for the cheaper mixed additions: computed in
     /// Jacobian coordinates, then normalized with one shared inversion (Montgomery's trick).
     /// Odd multiples of a point of prime order n are never infinity, so every Z is invertible.
     @inline(never)
-    static func buildOddMultiplesVarTime(of q: AffinePoint, into table: UnsafeMutablePointer<AffinePoint>) {
-        withUnsafeTemporaryAllocation(of: Point.self, capacity: 8) { jacobian in
-            withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: 8) { prefix in
+    static func buildOddMultiplesVarTime(of q: AffinePoint, count: Int, into table: UnsafeMutablePointer<AffinePoint>) {
+        withUnsafeTemporaryAllocation(of: Point.self, capacity: count) { jacobian in
+            withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: count) { prefix in
                 let twoQ = Point(q).doubled()
                 var current = Point(q)
                 var product = FieldElement.one
-                for index in 0..<8 {
+                for index in 0..<count {
                     jacobian[index] = current
                     product = product * current.z
                     prefix[index] = product             // z0·z1·…·z_index
-                    if index + 1 < 8 { current = current.addingVarTime(twoQ) }
+                    if index + 1 < count { current = current.addingVarTime(twoQ) }
                 }
                 // (z0·…·z_last)⁻¹, by the binary extended Euclidean algorithm on the integer value.
                 var inverse = FieldElement(montgomeryFromIntegerLimbs: product.integerLimbs.integerInverseVarTime())
-                var index = 8 - 1
+                var index = count - 1
                 while index >= 0 {
                     let point = jacobian[index]
                     let zInverse = index > 0 ? inverse * prefix[index - 1] : inverse
