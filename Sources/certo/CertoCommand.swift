@@ -12,6 +12,22 @@ struct CertoCommand: ParsableCommand {
             SigVerifyCommand.self, HashCommand.self, BenchCommand.self,
         ]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage errors (its exit code 64) to the CLI
+    /// contract's exit 1, with the message on one stderr line block as ArgumentParser formats it.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Self.exit(withError: ExitCode(1))
+            }
+            Self.exit(withError: error)
+        }
+    }
 }
 
 enum CertoVersion {
