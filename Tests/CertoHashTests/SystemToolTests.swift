@@ -3,6 +3,7 @@
 // back in 64 KiB chunks, as the CLI does. When the certo binary sits next to the test bundle
 // (a plain `swift build` / `swift test` tree), its output is compared as well.
 import CertoHash
+import CertoTestSupport
 import Foundation
 import Testing
 
@@ -85,37 +86,15 @@ private func feed<H: HashFunction>(_ handle: FileHandle, _ start: H) throws -> H
 
 /// Runs a program and returns its standard output; a non-zero exit is an error.
 private func run(_ executable: String, _ arguments: [String]) throws -> String {
-    let result = try runCapturing(executable, arguments)
+    let result = try ExternalProgram.run(executable, arguments)
     guard result.status == 0 else {
         throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(executable) \(arguments) exited \(result.status)"])
     }
     return result.stdout
 }
 
-/// Runs a program to completion and returns its exit status, standard output and standard error.
-private func runCapturing(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Outputs here are small (a few lines), so reading one pipe after the other cannot deadlock.
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+private func runCapturing(_ executable: String, _ arguments: [String]) throws -> ProgramResult {
+    try ExternalProgram.run(executable, arguments)
 }
 
-/// The certo executable in the same build directory as this test bundle, if it has been built.
-private func certoBinary() -> URL? {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("certo")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    return nil
-}
+private func certoBinary() -> URL? { ExternalProgram.builtCerto }

@@ -105,54 +105,21 @@ private func hexOf(_ data: Data) -> String {
     data.map { String(format: "%02x", $0) }.joined()
 }
 
-private struct ProcessResult {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
-
 private struct ToolFailure: Error, CustomStringConvertible {
     let description: String
 }
 
-@discardableResult
-private func runProgram(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Outputs here are a few lines, so reading one pipe after the other cannot deadlock.
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let result = ProcessResult(status: process.terminationStatus,
-                               stdout: String(decoding: outData, as: UTF8.self),
-                               stderr: String(decoding: errData, as: UTF8.self))
-    if executable != certoExecutable?.path, result.status != 0 {
+/// Runs an oracle tool; a non-zero exit is an error.
+private func runProgram(_ executable: String, _ arguments: [String]) throws {
+    let result = try ExternalProgram.run(executable, arguments)
+    if result.status != 0 {
         throw ToolFailure(description: "\(executable) \(arguments) exited \(result.status): \(result.stderr)")
     }
-    return result
 }
 
-/// The certo executable that `swift test` builds next to the test bundle.
-private let certoExecutable: URL? = {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("certo")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    return nil
-}()
-
-private func runCerto(_ arguments: [String]) throws -> ProcessResult {
-    guard let certo = certoExecutable else {
+private func runCerto(_ arguments: [String]) throws -> ProgramResult {
+    guard let certo = ExternalProgram.builtCerto else {
         throw ToolFailure(description: "the certo executable was not built next to the tests (run `swift build` first)")
     }
-    return try runProgram(certo.path, arguments)
+    return try ExternalProgram.run(certo.path, arguments)
 }
