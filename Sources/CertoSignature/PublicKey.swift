@@ -80,7 +80,7 @@ public enum PublicKey: Sendable {
     public var sizeDescription: String {
         switch self {
         case .rsa(let key): return "\(key.modulusBitCount)-bit"
-        case .ecdsa(let key): return key.curve == .p256 ? "P-256" : "P-384"
+        case .ecdsa(let key): return key.curve.name
         }
     }
 

@@ -7,16 +7,16 @@ extension BenchRegistry {
     static var ecdsaCases: [BenchCase] {
         [
             BenchCase(name: "p256-verify", bytesPerOp: nil) {
-                let key = try P256.Signing.PublicKey(derRepresentation: hexBytes(p256KeyDER))
-                let signature = try P256.Signing.ECDSASignature(derRepresentation: hexBytes(p256SignatureDER))
-                let digest = hexBytes(p256Digest)
+                let key = try P256.Signing.PublicKey(derRepresentation: benchConstantBytes(p256KeyDER))
+                let signature = try P256.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p256SignatureDER))
+                let digest = benchConstantBytes(p256Digest)
                 guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
                 return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
             },
             BenchCase(name: "p384-verify", bytesPerOp: nil) {
-                let key = try P384.Signing.PublicKey(derRepresentation: hexBytes(p384KeyDER))
-                let signature = try P384.Signing.ECDSASignature(derRepresentation: hexBytes(p384SignatureDER))
-                let digest = hexBytes(p384Digest)
+                let key = try P384.Signing.PublicKey(derRepresentation: benchConstantBytes(p384KeyDER))
+                let signature = try P384.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p384SignatureDER))
+                let digest = benchConstantBytes(p384Digest)
                 guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
                 return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
             },
@@ -37,15 +37,3 @@ private let p384KeyDER = "3076301006072a8648ce3d020106052b8104002203620004a1da5a
 private let p384SignatureDER = "3065023100d874902eda4ebbe9b140c54d0ee9a8d7de0babd4262aafdf4b920b6a5274cf52f438c08232a9af56e32b0d5e408835440230252a5c2f77c59e10bda0c6aac24c9954b8cfb6a0db975edae30a5f4b6e131accf24b2904aea5e5a2a94d68b547965259"
 /// SHA-384("certo bench message").
 private let p384Digest = "a6395b3516cdeb737b50060e1756d52a52ae1f5ba384194eb7559ab6b36cf83600baf3adf7a6fc7951ac78e33f0bead4"
-
-/// Bytes from a hex constant above (well-formed by construction).
-private func hexBytes(_ hex: String) -> [UInt8] {
-    let characters = Array(hex.utf8)
-    var bytes: [UInt8] = []
-    var index = 0
-    while index + 1 < characters.count {
-        bytes.append(UInt8(String(decoding: characters[index...index + 1], as: UTF8.self), radix: 16)!)
-        index += 2
-    }
-    return bytes
-}

@@ -15,8 +15,8 @@ extension BenchRegistry {
 
     private static func rsaVerifyCase(_ name: String, key: String, signature: String) -> BenchCase {
         BenchCase(name: name, bytesPerOp: nil) {
-            let publicKey = try RSAPublicKey(subjectPublicKeyInfoDER: BenchRSAInput.bytes(key))
-            let signatureBytes = BenchRSAInput.bytes(signature)
+            let publicKey = try RSAPublicKey(subjectPublicKeyInfoDER: benchConstantBytes(key))
+            let signatureBytes = benchConstantBytes(signature)
             let digest = SHA256.hash(data: Array(BenchRSAInput.message.utf8)).bytes
             guard publicKey.isValidPKCS1v15Signature(signatureBytes, digest: digest, hash: .sha256) else {
                 throw BenchRSAInput.SetupError.signatureDoesNotVerify(name)
@@ -33,16 +33,6 @@ enum BenchRSAInput {
     }
 
     static let message = "certo rsa bench message"
-
-    static func bytes(_ hex: String) -> [UInt8] {
-        var output: [UInt8] = []
-        var high: UInt8?
-        for c in hex.utf8 where c != UInt8(ascii: "\n") && c != UInt8(ascii: " ") {
-            let value: UInt8 = c <= 0x39 ? c - 0x30 : c - 0x61 + 10
-            if let h = high { output.append(h << 4 | value); high = nil } else { high = value }
-        }
-        return output
-    }
 
     static let spki2048 = """
         30820122300d06092a864886f70d01010105000382010f003082010a0282010100c6ef191e3ebbb62b9740111bd0aac0
