@@ -63,18 +63,10 @@ struct ChainCase: CustomStringConvertible, Sendable {
     }
 }
 
-/// Runs a tool found on PATH; returns its exit status and merged stdout/stderr.
+/// Runs a tool found on PATH; returns its exit status and its standard output followed by its errors.
 func runTool(_ tool: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let result = try ExternalProgram.run("/usr/bin/env", [tool] + arguments)
+    return (result.status, result.stdout + result.stderr)
 }
 
 @Suite struct ChainVectorTests {
