@@ -45,6 +45,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let selected = names.isEmpty ? BenchRegistry.all : BenchRegistry.all.filter { names.contains($0.name) }
+        let nameWidth = BenchRegistry.all.map(\.name.count).max() ?? 16
         var rows: [String] = []
         for bench in selected {
             let op: () -> Void
@@ -62,7 +63,7 @@ struct BenchCommand: ParsableCommand {
                 }
                 rows.append(row + "}")
             } else {
-                var line = "\(padded(bench.name, 16)) \(padded(decimal(opsPerSecond), 14, left: true)) ops/s"
+                var line = "\(padded(bench.name, nameWidth)) \(padded(decimal(opsPerSecond), 14, left: true)) ops/s"
                 if let bytes = bench.bytesPerOp {
                     line += "  \(padded(decimal(opsPerSecond * Double(bytes) / 1e6), 10, left: true)) MB/s"
                 }

@@ -79,7 +79,12 @@ struct ECDSANISTSigVerTests {
                 if let key = try? ECDSAPublicKey(curve: curve, sec1Representation: [0x04] + qx + qy),
                    let r = fixedWidth(rHex, bytes: bytes),
                    let s = fixedWidth(sHex, bytes: bytes) {
-                    valid = key.isValidSignature(rawSignature: r + s, digest: hash.hash(message))
+                    // The first use takes the plain path; from the second on a P-256 key uses its
+                    // precomputed tables. Both must give the vector's answer.
+                    let once = key.isValidSignature(rawSignature: r + s, digest: hash.hash(message))
+                    let again = key.isValidSignature(rawSignature: r + s, digest: hash.hash(message))
+                    #expect(once == again, "SigVer [\(section.name)] entry \(ran): first use \(once), second use \(again)")
+                    valid = once && again
                 } else {
                     valid = false
                 }

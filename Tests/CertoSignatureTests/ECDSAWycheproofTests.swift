@@ -87,9 +87,16 @@ struct ECDSAWycheproofTests {
                 let message = try #require(ECDSATestHex.decode(test.msg))
                 let signature = try #require(ECDSATestHex.decode(test.sig))
                 let digest = hash.hash(message)
-                let valid = p1363
-                    ? key.isValidSignature(rawSignature: signature, digest: digest)
-                    : key.isValidSignature(derSignature: signature, digest: digest)
+                // `key` verifies the whole group, so after its first test it runs on its precomputed
+                // tables (P-256); a fresh key per test keeps the plain path covered too.
+                let fresh = try ECDSAPublicKey(curve: expectedCurve, sec1Representation: uncompressed)
+                let answers = [key, fresh].map { key in
+                    p1363
+                        ? key.isValidSignature(rawSignature: signature, digest: digest)
+                        : key.isValidSignature(derSignature: signature, digest: digest)
+                }
+                #expect(answers[0] == answers[1], "tcId \(test.tcId): reused key \(answers[0]), fresh key \(answers[1])")
+                let valid = answers[0] && answers[1]
                 let expected = test.result == "valid"
                 #expect(test.result == "valid" || test.result == "invalid", "tcId \(test.tcId): result \(test.result)")
                 if valid == expected {
