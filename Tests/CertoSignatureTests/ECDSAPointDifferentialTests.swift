@@ -111,11 +111,13 @@ private enum P384UnderTest: CurveUnderTest {
 
     static func linearCombination(u1: [UInt8], u2: [UInt8], q: [UInt8]) throws -> [UInt8]? {
         let key = try P384.Signing.PublicKey(sec1Representation: q)
-        let sum = P384.linearCombinationVarTime(
-            u1: P384.Scalar.integerLimbs(bigEndian: u1[...]),
-            u2: P384.Scalar.integerLimbs(bigEndian: u2[...]),
-            q: key.point
-        )
+        let scalar1 = P384.Scalar.integerLimbs(bigEndian: u1[...])
+        let scalar2 = P384.Scalar.integerLimbs(bigEndian: u2[...])
+        let sum = P384.linearCombinationVarTime(u1: scalar1, u2: scalar2, q: key.point)
+        // The split path with the key's precomputed tables must land on the same point.
+        let keyTable = P384.splitTable(of: key.point, width: P384.splitKeyWindowWidth)
+        let split = P384.linearCombinationVarTime(u1: scalar1, u2: scalar2, keyTable: keyTable)
+        #expect(split.affine == sum.affine, "split path differs for u1 \(u1), u2 \(u2)")
         return sum.affine.map { [0x04] + $0.x.bigEndianBytes + $0.y.bigEndianBytes }
     }
 
@@ -157,16 +159,17 @@ private func checkCurve<C: CurveUnderTest>(_: C.Type, randomCases: Int, seed: UI
         (n - 1, n - 1, n - 1),
         (7, 7, 1), (123_456_789, n - 123_456_789, 1),
     ]
-    // Around the 64-bit piece boundaries of P-256's split path, including equal pieces of G on
-    // both sides (a doubling inside the addition there).
+    // Around the 64-bit piece boundaries of the split paths, including equal pieces of G on both
+    // sides (a doubling inside the addition there).
     let two64 = try BigInt(hex: "10000000000000000")
     let two128 = two64 * two64
     let two192 = two128 * two64
     cases += [
         (two64, two64, 1), (two192, two192, 1), (two64 - 1, two128 - 1, 3),
         (two192 + two64 - 1, two128 + 1, n - 2), (n - two64, n - two192, 9),
+        (try (two192 * two64).mod(n), try (two192 * two128 - 1).mod(n), 1),
     ]
-    while cases.count < 17 + randomCases {
+    while cases.count < 18 + randomCases {
         cases.append((try scalar(), try scalar(), try scalar() + 1))
     }
     for (u1, u2, qMultiple) in cases {

@@ -70,32 +70,42 @@ extension P384 {
     }
 
     /// Q, 3Q, 5Q, … (`count` points) in affine form, for the cheaper mixed additions: computed in
-    /// Jacobian coordinates, then normalized with one shared inversion (Montgomery's trick).
+    /// Jacobian coordinates, then normalized with one shared inversion.
     /// Odd multiples of a point of prime order n are never infinity, so every Z is invertible.
     @inline(never)
     static func buildOddMultiplesVarTime(of q: AffinePoint, count: Int, into table: UnsafeMutablePointer<AffinePoint>) {
         withUnsafeTemporaryAllocation(of: Point.self, capacity: count) { jacobian in
-            withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: count) { prefix in
-                let twoQ = Point(q).doubled()
-                var current = Point(q)
-                var product = FieldElement.one
-                for index in 0..<count {
-                    jacobian[index] = current
-                    product = product * current.z
-                    prefix[index] = product             // z0·z1·…·z_index
-                    if index + 1 < count { current = current.addingVarTime(twoQ) }
-                }
-                // (z0·…·z_last)⁻¹, by the binary extended Euclidean algorithm on the integer value.
-                var inverse = FieldElement(montgomeryFromIntegerLimbs: product.integerLimbs.integerInverseVarTime())
-                var index = count - 1
-                while index >= 0 {
-                    let point = jacobian[index]
-                    let zInverse = index > 0 ? inverse * prefix[index - 1] : inverse
-                    inverse = inverse * point.z
-                    let zInverse2 = zInverse.squared()
-                    (table + index).initialize(to: AffinePoint(x: point.x * zInverse2, y: point.y * zInverse2 * zInverse))
-                    index -= 1
-                }
+            let twoQ = Point(q).doubled()
+            var current = Point(q)
+            for index in 0..<count {
+                jacobian[index] = current
+                if index + 1 < count { current = current.addingVarTime(twoQ) }
+            }
+            normalizeVarTime(UnsafeBufferPointer(jacobian), into: table)
+        }
+    }
+
+    /// The affine forms of Jacobian points, none of them infinity, with one inversion for all of
+    /// them (Montgomery's trick: invert the product of the Zs, then peel off one Z at a time).
+    static func normalizeVarTime(_ points: UnsafeBufferPointer<Point>, into table: UnsafeMutablePointer<AffinePoint>) {
+        let count = points.count
+        guard count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: count) { prefix in
+            var product = FieldElement.one
+            for index in 0..<count {
+                product = product * points[index].z
+                prefix[index] = product             // z0·z1·…·z_index
+            }
+            // (z0·…·z_last)⁻¹, by the binary extended Euclidean algorithm on the integer value.
+            var inverse = FieldElement(montgomeryFromIntegerLimbs: product.integerLimbs.integerInverseVarTime())
+            var index = count - 1
+            while index >= 0 {
+                let point = points[index]
+                let zInverse = index > 0 ? inverse * prefix[index - 1] : inverse
+                inverse = inverse * point.z
+                let zInverse2 = zInverse.squared()
+                (table + index).initialize(to: AffinePoint(x: point.x * zInverse2, y: point.y * zInverse2 * zInverse))
+                index -= 1
             }
         }
     }
@@ -103,13 +113,15 @@ extension P384 {
     /// FIPS 186-4 §6.4.2 steps 2–7 on parsed values: r and s in [1, n−1] (Montgomery form), e the
     /// digest's leftmost 384 bits. Accepts when x(u1·G + u2·Q) ≡ r (mod n), checked without an
     /// inversion: X ≡ r·Z² (and (r + n)·Z² when r + n < p). Variable-time.
-    static func verifyVarTime(r: Scalar, s: Scalar, digest: [UInt8], key: AffinePoint) -> Bool {
+    /// With `keyTable` (the key's split table) the multiplication takes the split path.
+    static func verifyVarTime(r: Scalar, s: Scalar, digest: [UInt8], key: AffinePoint, keyTable: [AffinePoint]? = nil) -> Bool {
         let e = Scalar(reducingBigEndianBytes: truncatedDigest(digest)[...])
         // w = s⁻¹ mod n as an integer; a Montgomery product with e·R (or r·R) gives e·w (or r·w).
         let w = s.integerLimbs.integerInverseVarTime()
         let u1 = e * w                                  // u1 = e·w mod n
         let u2 = r * w                                  // u2 = r·w mod n
-        let sum = linearCombinationVarTime(u1: u1, u2: u2, q: key)
+        let sum = keyTable.map { linearCombinationVarTime(u1: u1, u2: u2, keyTable: $0) }
+            ?? linearCombinationVarTime(u1: u1, u2: u2, q: key)
         if sum.isInfinity { return false }
         let z2 = sum.z.squared()
         let rInteger = r.integerLimbs

@@ -45,6 +45,9 @@ extension P384.Signing {
     /// An ECDSA public key: a point on P-384 other than infinity.
     public struct PublicKey: Sendable {
         let point: P384.AffinePoint
+        /// Tables made when the key verifies a second time (see P384Precomputation.swift); copies
+        /// of the key share them.
+        let precomputation = P384.KeyPrecomputation()
 
         /// A SEC1 point (SEC 1 v2 §2.3.4): uncompressed 04‖X‖Y or compressed 02/03‖X.
         public init(sec1Representation: [UInt8]) throws(ECDSAKeyError) {
@@ -74,7 +77,8 @@ extension P384.Signing {
         /// FIPS 186-4 §6.4.2 verification of a digest (any length: longer digests are truncated to
         /// their leftmost 384 bits, shorter ones used as they are).
         public func isValidSignature(_ signature: ECDSASignature, for digest: [UInt8]) -> Bool {
-            P384.verifyVarTime(r: signature.r, s: signature.s, digest: digest, key: point)
+            P384.verifyVarTime(r: signature.r, s: signature.s, digest: digest, key: point,
+                               keyTable: precomputation.tableForVerification(of: point))
         }
 
         static func decodePoint(_ bytes: [UInt8]) throws(ECDSAKeyError) -> P384.AffinePoint {
