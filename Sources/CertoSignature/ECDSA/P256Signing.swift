@@ -45,9 +45,9 @@ extension P256.Signing {
     /// An ECDSA public key: a point on P-256 other than infinity.
     public struct PublicKey: Sendable {
         let point: P256.AffinePoint
-        /// Tables made when the key verifies a second time (see P256Precomputation.swift); copies
+        /// Tables made when the key verifies a second time (see ECKeyPrecomputation.swift); copies
         /// of the key share them.
-        let precomputation = P256.KeyPrecomputation()
+        let precomputation = ECKeyPrecomputation<P256>()
 
         /// A SEC1 point (SEC 1 v2 §2.3.4): uncompressed 04‖X‖Y or compressed 02/03‖X.
         public init(sec1Representation: [UInt8]) throws(ECDSAKeyError) {
