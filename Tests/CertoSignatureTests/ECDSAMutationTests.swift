@@ -4,10 +4,9 @@
 import CertoSignature
 import Testing
 
-private let spki = ECDSATestHex.decode("3059301306072a8648ce3d020106082a8648ce3d030107034200040147fa8d6a4e13e827b06a0347288ce8b538959514319ce49172399ae7045a1ff629138d88573abc387805ba75aec05fcad8ba33e4e6cc6bdca35d93c6f24cd3")!
-private let signature = ECDSATestHex.decode("3045022100f9066ae62c38710edc5e371a28f43e7a213132e4c80ea196f60cdaf8cacdf164022047dd98a59c75dd75fec9f506f72e3513db7db0491e4c6cb5638408c76f80a2fa")!
-/// SHA-256("certo bench message"), the message this signature was made over with openssl.
-private let digest = ECDSATestHex.decode("6cc3afc3a5bf54b1f009ba1f3943a5543f6885b878486d474e49290fd6a34dbb")!
+private let spki = ECDSAReference.p256SPKI
+private let signature = ECDSAReference.p256Signature
+private let digest = ECDSAReference.p256Digest
 
 @Suite("ECDSA mutated inputs")
 struct ECDSAMutationTests {
