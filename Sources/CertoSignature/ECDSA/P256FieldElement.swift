@@ -40,9 +40,9 @@ extension P256.FieldElement {
         let (d1, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
         let (d2, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
         let (d3, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
-        // Keep the difference unless it borrowed more than the top word holds (branch-free select).
-        let keep = 0 &- (b3 & (top ^ 1))
-        return Self((l0 & keep) | (d0 & ~keep), (l1 & keep) | (d1 & ~keep), (l2 & keep) | (d2 & ~keep), (l3 & keep) | (d3 & ~keep))
+        // Keep the difference unless it borrowed more than the top word holds (LLVM selects with cmov).
+        let keepOriginal = b3 & (top ^ 1) != 0
+        return Self(keepOriginal ? l0 : d0, keepOriginal ? l1 : d1, keepOriginal ? l2 : d2, keepOriginal ? l3 : d3)
     }
 
     @inline(__always)

@@ -46,9 +46,10 @@ extension P384.FieldElement {
         let (d3, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
         let (d4, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
         let (d5, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
-        // Keep the difference unless it borrowed more than the top word holds (branch-free select).
-        let keep = 0 &- (b5 & (top ^ 1))
-        return Self((l0 & keep) | (d0 & ~keep), (l1 & keep) | (d1 & ~keep), (l2 & keep) | (d2 & ~keep), (l3 & keep) | (d3 & ~keep), (l4 & keep) | (d4 & ~keep), (l5 & keep) | (d5 & ~keep))
+        // Keep the difference unless it borrowed more than the top word holds (LLVM selects with cmov).
+        let keepOriginal = b5 & (top ^ 1) != 0
+        return Self(keepOriginal ? l0 : d0, keepOriginal ? l1 : d1, keepOriginal ? l2 : d2,
+                    keepOriginal ? l3 : d3, keepOriginal ? l4 : d4, keepOriginal ? l5 : d5)
     }
 
     @inline(__always)
