@@ -15,6 +15,7 @@ struct PathBuilder {
     let policy: Policy
     let validator: Validator
     let cache: SignatureCache?
+    let keys: IssuerKeyCache?
     let collectNotes: Bool
     private let pool: [Certificate]
     private let poolBySubject: [DistinguishedName: [Int]]
@@ -31,11 +32,12 @@ struct PathBuilder {
     }
 
     init(store: TrustStore, intermediates: [Certificate], policy: Policy, validator: Validator,
-         cache: SignatureCache?, collectNotes: Bool) {
+         cache: SignatureCache?, keys: IssuerKeyCache? = nil, collectNotes: Bool) {
         self.store = store
         self.policy = policy
         self.validator = validator
         self.cache = cache
+        self.keys = keys
         self.collectNotes = collectNotes
         var unique: [Certificate] = []
         for certificate in intermediates where !unique.contains(where: { $0.derBytes == certificate.derBytes }) {
@@ -91,7 +93,7 @@ struct PathBuilder {
             do {
                 let knownKey = try anchorIndex.map { index throws(VerificationFailureReason) in try store.publicKey(ofAnchorAt: index) }
                 try SignatureCheck.verify(certificate, issuedBy: candidate, key: knownKey, policy: policy, cache: cache,
-                                          signatureChecks: &signatureChecks)
+                                          keys: keys, signatureChecks: &signatureChecks)
             } catch {
                 if case .searchBudgetExhausted = error { throw error }
                 record(path + [candidate], reachedAnchor: false, depth: depth, reason: error)

@@ -55,7 +55,7 @@ enum SignatureCheck {
     /// `signatureChecks` counts the public-key operations actually performed (cache misses).
     static func verify(
         _ subject: Certificate, issuedBy issuer: Certificate, key knownKey: PublicKey? = nil, policy: Policy,
-        cache: SignatureCache?, signatureChecks: inout Int
+        cache: SignatureCache?, keys: IssuerKeyCache? = nil, signatureChecks: inout Int
     ) throws(VerificationFailureReason) {
         let identifier = subject.signatureAlgorithm
         guard let algorithm = algorithm(identifier) else {
@@ -72,7 +72,14 @@ enum SignatureCheck {
             }
         }
         let key: PublicKey
-        if let knownKey { key = knownKey } else { key = try publicKey(of: issuer) }
+        if let knownKey {
+            key = knownKey
+        } else if let cached = keys?.key(forSubjectPublicKeyInfo: issuer.subjectPublicKeyInfoBytes) {
+            key = cached
+        } else {
+            key = try publicKey(of: issuer)
+            keys?.store(key, forSubjectPublicKeyInfo: issuer.subjectPublicKeyInfoBytes)
+        }
         if !policy.allowWeakRSA, key.isWeak, case .rsa = key {
             throw .weakRSAKey(bits: KeyDescription.rsaBits(issuer.publicKey) ?? 0)
         }

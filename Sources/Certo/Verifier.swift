@@ -1,6 +1,6 @@
 // The entry point: verifies a leaf against a TrustStore under a Policy, using the intermediates as
 // an unordered pool. Immutable and Sendable: one Verifier can serve many threads at once (the only
-// shared mutable state is the optional SignatureCache, behind its own lock).
+// shared mutable state is in the optional SignatureCache and IssuerKeyCache, each behind its own lock).
 
 public struct Verifier: Sendable {
     public let trustStore: TrustStore
@@ -11,11 +11,15 @@ public struct Verifier: Sendable {
     private var identity: HostIdentity??
     /// Remembers signature checks across calls; nil turns caching off (benchmarks do).
     public let signatureCache: SignatureCache?
+    /// Keeps parsed issuer keys (and their precomputation) across calls; nil turns it off.
+    public let issuerKeyCache: IssuerKeyCache?
 
-    public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache()) {
+    public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache(),
+                issuerKeyCache: IssuerKeyCache? = IssuerKeyCache()) {
         self.trustStore = trustStore
         self.policy = policy
         self.signatureCache = signatureCache
+        self.issuerKeyCache = issuerKeyCache
         self.identity = policy.host.map { HostIdentity($0) }
     }
 
@@ -37,7 +41,7 @@ public struct Verifier: Sendable {
         }
         let validator = Validator(policy: policy, time: time, identity: hostIdentity)
         var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
-                                  validator: validator, cache: signatureCache, collectNotes: explain)
+                                  validator: validator, cache: signatureCache, keys: issuerKeyCache, collectNotes: explain)
         let success: PathBuilder.Success?
         do {
             success = try builder.build(from: leaf)

@@ -1,6 +1,7 @@
 // Chain cases for `certo bench`: per operation, parse the leaf and the intermediate from DER and
-// verify them with a host name against a trust store built once (in prepare), signature cache off,
-// exactly what Benchmarks/ChainBenchmarks times for swift-certificates' Verifier. The chains are
+// verify them with a host name against a trust store built once (in prepare), signature and issuer
+// key caches off (the store still keeps its anchor keys), exactly what Benchmarks/ChainBenchmarks
+// times for swift-certificates' Verifier. The chains are
 // TestVectors/chains/aws-iot-rsa2048 and ecdsa-p256, found from this source file's location (or
 // $CERTO_TESTVECTORS, or ./TestVectors) so they stay the files make-chains.sh generated.
 import Certo
@@ -22,7 +23,8 @@ extension BenchRegistry {
             let verifier = Verifier(
                 trustStore: TrustStore(input.roots),
                 policy: Policy(purpose: .server, host: host, validationTime: BenchChainInput.validationTime),
-                signatureCache: nil
+                signatureCache: nil,
+                issuerKeyCache: nil
             )
             let leafDER = input.leaf.derBytes
             let intermediateDER = input.intermediate.derBytes

@@ -88,6 +88,32 @@ import Testing
         #expect(cache.count == 1)
     }
 
+    /// The issuer key cache keeps the intermediate's key (anchor keys live in the store), stays
+    /// within its bound, and never lets a bad signature through: with the signature cache off,
+    /// every verification checks the signatures again with the cached keys.
+    @Test func issuerKeyCacheIsUsedAndBounded() throws {
+        for name in ["ecdsa-p256", "ecdsa-p384", "aws-iot-rsa2048"] {
+            let target = try Self.chainCase(name)
+            let keys = IssuerKeyCache(capacity: 4)
+            let verifier = Verifier(trustStore: TrustStore(try target.certificates("root.pem")),
+                                    policy: Policy(host: target.host, validationTime: target.time),
+                                    signatureCache: nil, issuerKeyCache: keys)
+            let leaf = try #require(try target.certificates("leaf.pem").first)
+            // Enough rounds for an ECDSA key to build its tables and then use them.
+            for _ in 0..<4 { _ = try verifier.verify(leaf: leaf, intermediates: try target.certificates("untrusted.pem")) }
+            #expect(keys.count == 1, "\(name)")
+        }
+        let bad = try Self.chainCase("bad-signature")
+        let keys = IssuerKeyCache(capacity: 1)
+        let verifier = Verifier(trustStore: TrustStore(try bad.certificates("root.pem")),
+                                policy: Policy(validationTime: bad.time), signatureCache: nil, issuerKeyCache: keys)
+        let badLeaf = try #require(try bad.certificates("leaf.pem").first)
+        for _ in 0..<4 {
+            #expect(throws: VerificationError.self) { try verifier.verify(leaf: badLeaf, intermediates: try bad.certificates("untrusted.pem")) }
+        }
+        #expect(keys.count <= 1)
+    }
+
     /// A leaf in the store verifies alone only with partialChain (it is not self-signed).
     @Test func partialChain() throws {
         let target = try Self.chainCase("aws-iot-rsa2048")

@@ -46,7 +46,8 @@ let benchmarks: @Sendable () -> Void = {
         let certoVerifier = Certo.Verifier(
             trustStore: TrustStore([try! CertoX509.Certificate(derEncoded: input.root)]),
             policy: Policy(purpose: .server, host: input.host, validationTime: Instant(seconds: validationSeconds)),
-            signatureCache: nil
+            signatureCache: nil,
+            issuerKeyCache: nil
         )
         do {
             _ = try certoVerifier.verify(leaf: try CertoX509.Certificate(derEncoded: input.leaf),
