@@ -53,8 +53,9 @@ extension P384.Point {
         return P384.AffinePoint(x: x * zInverse2, y: y * zInverse2 * zInverse)
     }
 
-    /// 2P, dbl-2001-b for a = −3 (3M + 5S), arranged to need fewer additions: 4·beta comes as
-    /// X1·(4·gamma) and 8·gamma² as (2·gamma)²·2. Infinity doubles to infinity (Z stays 0); no
+    /// 2P, dbl-2001-b for a = −3, arranged to need fewer additions: 4·beta comes as X1·(4·gamma),
+    /// 8·gamma² as (2·gamma)²·2 and Z3 as 2·Y1·Z1 (4M + 4S; one multiplication costs less than the
+    /// square and two subtractions it replaces). Infinity doubles to infinity (Z stays 0); no
     /// point of this prime-order curve has Y = 0.
     @inline(never)
     func doubled() -> Self {
@@ -65,14 +66,14 @@ extension P384.Point {
         let alpha1 = (x - delta) * (x + delta)
         let alpha = alpha1.doubled() + alpha1           // alpha = 3·(X1 − delta)·(X1 + delta)
         let x3 = alpha.squared() - beta4.doubled()      // X3 = alpha² − 8·beta
-        let z3 = (y + z).squared() - gamma - delta      // Z3 = (Y1 + Z1)² − gamma − delta
+        let z3 = (y * z).doubled()                      // Z3 = (Y1 + Z1)² − gamma − delta = 2·Y1·Z1
         let gamma8 = gamma2.squared().doubled()         // 8·gamma² = (2·gamma)²·2
         let y3 = alpha * (beta4 - x3) - gamma8          // Y3 = alpha·(4·beta − X3) − 8·gamma²
         return Self(x: x3, y: y3, z: z3)
     }
 
-    /// P + Q for Jacobian Q, add-2007-bl (11M + 5S), with the special cases handled first:
-    /// infinity on either side, P = Q (doubling) and P = −Q (infinity). Variable-time.
+    /// P + Q for Jacobian Q, add-2007-bl with Z3 as 2·Z1·Z2·H (12M + 4S), with the special cases
+    /// handled first: infinity on either side, P = Q (doubling) and P = −Q (infinity). Variable-time.
     @inline(never)
     func addingVarTime(_ q: Self) -> Self {
         if isInfinity { return q }
@@ -95,11 +96,12 @@ extension P384.Point {
         let v = u1 * i                                  // V = U1·I
         let x3 = r.squared() - j - v.doubled()          // X3 = r² − J − 2·V
         let y3 = r * (v - x3) - (s1 * j).doubled()      // Y3 = r·(V − X3) − 2·S1·J
-        let z3 = ((z + q.z).squared() - z1z1 - z2z2) * h  // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
+        let z3 = (z * q.z * h).doubled()                // Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H = 2·Z1·Z2·H
         return Self(x: x3, y: y3, z: z3)
     }
 
-    /// P + Q for affine Q (Z2 = 1), madd-2007-bl (7M + 4S), special cases as in `addingVarTime`.
+    /// P + Q for affine Q (Z2 = 1), madd-2007-bl with Z3 as 2·Z1·H (8M + 3S), special cases as in
+    /// `addingVarTime`.
     @inline(never)
     func addingVarTime(_ q: P384.AffinePoint) -> Self {
         if isInfinity { return Self(q) }
@@ -118,7 +120,7 @@ extension P384.Point {
         let v = x * i                                   // V = X1·I
         let x3 = r.squared() - j - v.doubled()          // X3 = r² − J − 2·V
         let y3 = r * (v - x3) - (y * j).doubled()       // Y3 = r·(V − X3) − 2·Y1·J
-        let z3 = (z + h).squared() - z1z1 - hh          // Z3 = (Z1 + H)² − Z1Z1 − HH
+        let z3 = (z * h).doubled()                      // Z3 = (Z1 + H)² − Z1Z1 − HH = 2·Z1·H
         return Self(x: x3, y: y3, z: z3)
     }
 }
