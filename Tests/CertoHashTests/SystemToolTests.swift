@@ -19,10 +19,16 @@ import Testing
                 word >>= 8
             }
         }
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("certo-hash-\(ProcessInfo.processInfo.processIdentifier).bin")
+        let url = fileURL()
         try Data(bytes).write(to: url)
+        // Several tests read the file, so it goes when the process exits.
+        atexit { try? FileManager.default.removeItem(at: SystemToolTests.fileURL()) }
         return url
+    }
+
+    static func fileURL() -> URL {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("certo-hash-\(ProcessInfo.processInfo.processIdentifier).bin")
     }
 
     @Test(arguments: HashAlgorithm.allCases)

@@ -41,6 +41,10 @@ struct LoopbackPKI: Sendable {
         try run(["x509", "-in", "leaf.pem", "-outform", "DER", "-out", "leaf.der"])
         try run(["x509", "-in", "int.pem", "-outform", "DER", "-out", "int.der"])
         try run(["x509", "-in", "root.pem", "-outform", "DER", "-out", "root.der"])
+        // The servers read these files until the last test, so they go when the process exits.
+        atexit {
+            if case .success(let pki) = LoopbackPKI.shared { try? FileManager.default.removeItem(atPath: pki.directory) }
+        }
         let intermediatePEM = try readFile(directory + "/int.pem")
         let rootPEM = try readFile(directory + "/root.pem")
         try writeFile(directory + "/chain.pem", intermediatePEM + rootPEM)
