@@ -32,14 +32,6 @@ extension P256.FieldElement: DifferentialModular {
     func testSquareRoot() -> Self? { squareRoot() }
 }
 
-extension P384.FieldElement: DifferentialModular {
-    static var modulusHex: String {
-        "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"
-    }
-    static var byteCount: Int { 48 }
-    static var hasSquareRoot: Bool { true }
-    func testSquareRoot() -> Self? { squareRoot() }
-}
 
 extension P256.Scalar: DifferentialModular {
     static var modulusHex: String { "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551" }
@@ -48,13 +40,34 @@ extension P256.Scalar: DifferentialModular {
     func testSquareRoot() -> Self? { nil }
 }
 
-extension P384.Scalar: DifferentialModular {
+/// P-384's field elements and scalars are one generic type, so they conform once, through their modulus.
+protocol DifferentialModulus384: Modulus384 {
+    static var modulusHex: String { get }
+    static var hasSquareRoot: Bool { get }
+    static func testSquareRoot(_ value: Residue384<Self>) -> Residue384<Self>?
+}
+
+extension P384.FieldModulus: DifferentialModulus384 {
+    static var modulusHex: String {
+        "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"
+    }
+    static var hasSquareRoot: Bool { true }
+    static func testSquareRoot(_ value: P384.FieldElement) -> P384.FieldElement? { value.squareRoot() }
+}
+
+extension P384.OrderModulus: DifferentialModulus384 {
     static var modulusHex: String {
         "ffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973"
     }
-    static var byteCount: Int { 48 }
     static var hasSquareRoot: Bool { false }
-    func testSquareRoot() -> Self? { nil }
+    static func testSquareRoot(_ value: P384.Scalar) -> P384.Scalar? { nil }
+}
+
+extension Residue384: DifferentialModular where M: DifferentialModulus384 {
+    static var modulusHex: String { M.modulusHex }
+    static var byteCount: Int { 48 }
+    static var hasSquareRoot: Bool { M.hasSquareRoot }
+    func testSquareRoot() -> Self? { M.testSquareRoot(self) }
 }
 
 /// SplitMix64: a small, seeded, reproducible generator for test inputs.

@@ -10,7 +10,44 @@ public enum P384 {
     static var limbCount: Int { 6 }
 }
 
+extension P384 {
+    /// Elements of the base field GF(p), p = 2^384 − 2^128 − 2^96 + 2^32 − 1.
+    typealias FieldElement = Residue384<FieldModulus>
+    /// Integers modulo the group order n: what ECDSA verification needs (s⁻¹, u1, u2).
+    typealias Scalar = Residue384<OrderModulus>
+
+    enum FieldModulus: Modulus384 {
+        static var m0: UInt64 { 0x00000000ffffffff }
+        static var m1: UInt64 { 0xffffffff00000000 }
+        static var m2: UInt64 { 0xfffffffffffffffe }
+        static var m3: UInt64 { 0xffffffffffffffff }
+        static var m4: UInt64 { 0xffffffffffffffff }
+        static var m5: UInt64 { 0xffffffffffffffff }
+        static var negativeInverse: UInt64 { 0x0000000100000001 }
+        static var one: FieldElement { FieldElement(0xffffffff00000001, 0x00000000ffffffff, 0x0000000000000001, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000) }
+        static var rSquared: FieldElement { FieldElement(0xfffffffe00000001, 0x0000000200000000, 0xfffffffe00000000, 0x0000000200000000, 0x0000000000000001, 0x0000000000000000) }
+    }
+
+    enum OrderModulus: Modulus384 {
+        static var m0: UInt64 { 0xecec196accc52973 }
+        static var m1: UInt64 { 0x581a0db248b0a77a }
+        static var m2: UInt64 { 0xc7634d81f4372ddf }
+        static var m3: UInt64 { 0xffffffffffffffff }
+        static var m4: UInt64 { 0xffffffffffffffff }
+        static var m5: UInt64 { 0xffffffffffffffff }
+        static var negativeInverse: UInt64 { 0x6ed46089e88fdc45 }
+        static var one: Scalar { Scalar(0x1313e695333ad68d, 0xa7e5f24db74f5885, 0x389cb27e0bc8d220, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000) }
+        static var rSquared: Scalar { Scalar(0x2d319b2419b409a9, 0xff3d81e5df1aa419, 0xbc3e483afcb82947, 0xd40d49174aab1cc5, 0x3fb05b7a28266895, 0x0c84ee012b39bf21) }
+    }
+}
+
 extension P384.FieldElement {
+    /// A square root, self^((p+1)/4) (p ≡ 3 mod 4), or nil when self is not a square.
+    func squareRoot() -> Self? {
+        let candidate = raised(toLimbs: Self(0x0000000040000000, 0xbfffffffc0000000, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x3fffffffffffffff))
+        return candidate.squared() == self ? candidate : nil
+    }
+
     /// The curve coefficient b, in Montgomery form.
     static var curveB: Self { Self(0x081188719d412dcc, 0xf729add87a4c32ec, 0x77f2209b1920022e, 0xe3374bee94938ae2, 0xb62b21f41f022094, 0xcd08114b604fbff9) }
 }

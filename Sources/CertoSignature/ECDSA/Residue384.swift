@@ -1,38 +1,53 @@
-// P-384 field arithmetic: elements of GF(p), p = 2^384 − 2^128 − 2^96 + 2^32 − 1, as 6 64-bit limbs in Montgomery
-// form, converted only at the byte boundary. The limb code is written out in full (no loops, arrays,
-// generics or closures in the hot path); it does not try to be constant-time beyond what comes free.
+// Arithmetic modulo an odd 384-bit modulus m (2^383 < m < 2^384) as 6 64-bit limbs in Montgomery
+// form, converted only at the byte boundary: P-384's field elements (m = p) and scalars (m = n) are
+// both this type, told apart by their Modulus384. The limb code is written out in full (no loops,
+// arrays or closures in the hot path) and the modulus limbs are compile-time constants once the
+// optimizer specializes it per modulus; it does not try to be constant-time beyond what comes free.
 
-extension P384 {
-    /// An element of the P-384 base field GF(p).
-    /// Stored in Montgomery form (x·2^384 mod m), always fully reduced into [0, m).
-    struct FieldElement: Equatable, Sendable {
-        var l0: UInt64
-        var l1: UInt64
-        var l2: UInt64
-        var l3: UInt64
-        var l4: UInt64
-        var l5: UInt64
+/// The constants that make one Residue384 type: the modulus limbs and the Montgomery constants.
+protocol Modulus384 {
+    /// The modulus m as limbs, least significant first.
+    static var m0: UInt64 { get }
+    static var m1: UInt64 { get }
+    static var m2: UInt64 { get }
+    static var m3: UInt64 { get }
+    static var m4: UInt64 { get }
+    static var m5: UInt64 { get }
+    /// −m⁻¹ mod 2^64.
+    static var negativeInverse: UInt64 { get }
+    /// 1 in Montgomery form (2^384 mod m).
+    static var one: Residue384<Self> { get }
+    /// 2^768 mod m: multiplying by it moves an integer into Montgomery form.
+    static var rSquared: Residue384<Self> { get }
+}
 
-        @inline(__always)
-        init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, _ l4: UInt64, _ l5: UInt64) {
-            self.l0 = l0
-            self.l1 = l1
-            self.l2 = l2
-            self.l3 = l3
-            self.l4 = l4
-            self.l5 = l5
-        }
+/// An integer modulo M's modulus, stored in Montgomery form (x·2^384 mod m), always fully reduced
+/// into [0, m).
+struct Residue384<M: Modulus384>: Equatable, Sendable {
+    var l0: UInt64
+    var l1: UInt64
+    var l2: UInt64
+    var l3: UInt64
+    var l4: UInt64
+    var l5: UInt64
+
+    @inline(__always)
+    init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, _ l4: UInt64, _ l5: UInt64) {
+        self.l0 = l0
+        self.l1 = l1
+        self.l2 = l2
+        self.l3 = l3
+        self.l4 = l4
+        self.l5 = l5
     }
 }
 
-extension P384.FieldElement {
+extension Residue384 {
     static var zero: Self { Self(0, 0, 0, 0, 0, 0) }
-    /// 1 in Montgomery form (2^384 mod m).
-    static var one: Self { Self(0xffffffff00000001, 0x00000000ffffffff, 0x0000000000000001, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000) }
-    /// 2^768 mod m: multiplying by it moves an integer into Montgomery form.
-    static var rSquared: Self { Self(0xfffffffe00000001, 0x0000000200000000, 0xfffffffe00000000, 0x0000000200000000, 0x0000000000000001, 0x0000000000000000) }
+    static var one: Self { M.one }
+    static var rSquared: Self { M.rSquared }
     /// The modulus, as integer limbs (least significant first).
-    static var modulus: Self { Self(0x00000000ffffffff, 0xffffffff00000000, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff) }
+    static var modulus: Self { Self(M.m0, M.m1, M.m2, M.m3, M.m4, M.m5) }
 
     @inline(__always)
     var isZero: Bool { (l0 | l1 | l2 | l3 | l4 | l5) == 0 }
@@ -40,12 +55,12 @@ extension P384.FieldElement {
     /// Subtracts the modulus once if (top·2^384 + value) >= m; the input must be < 2m.
     @inline(__always)
     static func reducedOnce(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, _ l4: UInt64, _ l5: UInt64, top: UInt64) -> Self {
-        let (d0, b0) = subtractWithBorrow(l0, 0x00000000ffffffff, 0)
-        let (d1, b1) = subtractWithBorrow(l1, 0xffffffff00000000, b0)
-        let (d2, b2) = subtractWithBorrow(l2, 0xfffffffffffffffe, b1)
-        let (d3, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
-        let (d4, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
-        let (d5, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
+        let (d0, b0) = subtractWithBorrow(l0, M.m0, 0)
+        let (d1, b1) = subtractWithBorrow(l1, M.m1, b0)
+        let (d2, b2) = subtractWithBorrow(l2, M.m2, b1)
+        let (d3, b3) = subtractWithBorrow(l3, M.m3, b2)
+        let (d4, b4) = subtractWithBorrow(l4, M.m4, b3)
+        let (d5, b5) = subtractWithBorrow(l5, M.m5, b4)
         // Keep the difference unless it borrowed more than the top word holds (LLVM selects with cmov).
         let keepOriginal = b5 & (top ^ 1) != 0
         return Self(keepOriginal ? l0 : d0, keepOriginal ? l1 : d1, keepOriginal ? l2 : d2,
@@ -73,12 +88,12 @@ extension P384.FieldElement {
         let (d5, b5) = subtractWithBorrow(a.l5, b.l5, b4)
         // Went below zero: add the modulus back (the final carry cancels the borrow); branch-free.
         let mask = 0 &- b5
-        let (e0, c0) = addWithCarry(d0, 0x00000000ffffffff & mask, 0)
-        let (e1, c1) = addWithCarry(d1, 0xffffffff00000000 & mask, c0)
-        let (e2, c2) = addWithCarry(d2, 0xfffffffffffffffe & mask, c1)
-        let (e3, c3) = addWithCarry(d3, 0xffffffffffffffff & mask, c2)
-        let (e4, c4) = addWithCarry(d4, 0xffffffffffffffff & mask, c3)
-        let (e5, c5) = addWithCarry(d5, 0xffffffffffffffff & mask, c4)
+        let (e0, c0) = addWithCarry(d0, M.m0 & mask, 0)
+        let (e1, c1) = addWithCarry(d1, M.m1 & mask, c0)
+        let (e2, c2) = addWithCarry(d2, M.m2 & mask, c1)
+        let (e3, c3) = addWithCarry(d3, M.m3 & mask, c2)
+        let (e4, c4) = addWithCarry(d4, M.m4 & mask, c3)
+        let (e5, c5) = addWithCarry(d5, M.m5 & mask, c4)
         _ = c5
         return Self(e0, e1, e2, e3, e4, e5)
     }
@@ -186,53 +201,53 @@ extension P384.FieldElement {
     /// Montgomery reduction of a 12-word product t < m·2^384: t·2^-384 mod m.
     @inline(__always)
     static func montgomeryReduce(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64, _ t8: UInt64, _ t9: UInt64, _ t10: UInt64, _ t11: UInt64) -> Self {
-        let m_0 = t0 &* 0x0000000100000001
-        let (_, c_0) = multiplyAdd(m_0, 0x00000000ffffffff, t0)
-        let (t1_0, c_1) = multiplyAdd2(m_0, 0xffffffff00000000, t1, c_0)
-        let (t2_0, c_2) = multiplyAdd2(m_0, 0xfffffffffffffffe, t2, c_1)
-        let (t3_0, c_3) = multiplyAdd2(m_0, 0xffffffffffffffff, t3, c_2)
-        let (t4_0, c_4) = multiplyAdd2(m_0, 0xffffffffffffffff, t4, c_3)
-        let (t5_0, c_5) = multiplyAdd2(m_0, 0xffffffffffffffff, t5, c_4)
+        let m_0 = t0 &* M.negativeInverse
+        let (_, c_0) = multiplyAdd(m_0, M.m0, t0)
+        let (t1_0, c_1) = multiplyAdd2(m_0, M.m1, t1, c_0)
+        let (t2_0, c_2) = multiplyAdd2(m_0, M.m2, t2, c_1)
+        let (t3_0, c_3) = multiplyAdd2(m_0, M.m3, t3, c_2)
+        let (t4_0, c_4) = multiplyAdd2(m_0, M.m4, t4, c_3)
+        let (t5_0, c_5) = multiplyAdd2(m_0, M.m5, t5, c_4)
         let (t6_0, top_0) = addWithCarry(t6, c_5, 0)
-        let m_1 = t1_0 &* 0x0000000100000001
-        let (_, c_6) = multiplyAdd(m_1, 0x00000000ffffffff, t1_0)
-        let (t2_1, c_7) = multiplyAdd2(m_1, 0xffffffff00000000, t2_0, c_6)
-        let (t3_1, c_8) = multiplyAdd2(m_1, 0xfffffffffffffffe, t3_0, c_7)
-        let (t4_1, c_9) = multiplyAdd2(m_1, 0xffffffffffffffff, t4_0, c_8)
-        let (t5_1, c_10) = multiplyAdd2(m_1, 0xffffffffffffffff, t5_0, c_9)
-        let (t6_1, c_11) = multiplyAdd2(m_1, 0xffffffffffffffff, t6_0, c_10)
+        let m_1 = t1_0 &* M.negativeInverse
+        let (_, c_6) = multiplyAdd(m_1, M.m0, t1_0)
+        let (t2_1, c_7) = multiplyAdd2(m_1, M.m1, t2_0, c_6)
+        let (t3_1, c_8) = multiplyAdd2(m_1, M.m2, t3_0, c_7)
+        let (t4_1, c_9) = multiplyAdd2(m_1, M.m3, t4_0, c_8)
+        let (t5_1, c_10) = multiplyAdd2(m_1, M.m4, t5_0, c_9)
+        let (t6_1, c_11) = multiplyAdd2(m_1, M.m5, t6_0, c_10)
         let (t7_0, top_1) = addWithCarry(t7, c_11, top_0)
-        let m_2 = t2_1 &* 0x0000000100000001
-        let (_, c_12) = multiplyAdd(m_2, 0x00000000ffffffff, t2_1)
-        let (t3_2, c_13) = multiplyAdd2(m_2, 0xffffffff00000000, t3_1, c_12)
-        let (t4_2, c_14) = multiplyAdd2(m_2, 0xfffffffffffffffe, t4_1, c_13)
-        let (t5_2, c_15) = multiplyAdd2(m_2, 0xffffffffffffffff, t5_1, c_14)
-        let (t6_2, c_16) = multiplyAdd2(m_2, 0xffffffffffffffff, t6_1, c_15)
-        let (t7_1, c_17) = multiplyAdd2(m_2, 0xffffffffffffffff, t7_0, c_16)
+        let m_2 = t2_1 &* M.negativeInverse
+        let (_, c_12) = multiplyAdd(m_2, M.m0, t2_1)
+        let (t3_2, c_13) = multiplyAdd2(m_2, M.m1, t3_1, c_12)
+        let (t4_2, c_14) = multiplyAdd2(m_2, M.m2, t4_1, c_13)
+        let (t5_2, c_15) = multiplyAdd2(m_2, M.m3, t5_1, c_14)
+        let (t6_2, c_16) = multiplyAdd2(m_2, M.m4, t6_1, c_15)
+        let (t7_1, c_17) = multiplyAdd2(m_2, M.m5, t7_0, c_16)
         let (t8_0, top_2) = addWithCarry(t8, c_17, top_1)
-        let m_3 = t3_2 &* 0x0000000100000001
-        let (_, c_18) = multiplyAdd(m_3, 0x00000000ffffffff, t3_2)
-        let (t4_3, c_19) = multiplyAdd2(m_3, 0xffffffff00000000, t4_2, c_18)
-        let (t5_3, c_20) = multiplyAdd2(m_3, 0xfffffffffffffffe, t5_2, c_19)
-        let (t6_3, c_21) = multiplyAdd2(m_3, 0xffffffffffffffff, t6_2, c_20)
-        let (t7_2, c_22) = multiplyAdd2(m_3, 0xffffffffffffffff, t7_1, c_21)
-        let (t8_1, c_23) = multiplyAdd2(m_3, 0xffffffffffffffff, t8_0, c_22)
+        let m_3 = t3_2 &* M.negativeInverse
+        let (_, c_18) = multiplyAdd(m_3, M.m0, t3_2)
+        let (t4_3, c_19) = multiplyAdd2(m_3, M.m1, t4_2, c_18)
+        let (t5_3, c_20) = multiplyAdd2(m_3, M.m2, t5_2, c_19)
+        let (t6_3, c_21) = multiplyAdd2(m_3, M.m3, t6_2, c_20)
+        let (t7_2, c_22) = multiplyAdd2(m_3, M.m4, t7_1, c_21)
+        let (t8_1, c_23) = multiplyAdd2(m_3, M.m5, t8_0, c_22)
         let (t9_0, top_3) = addWithCarry(t9, c_23, top_2)
-        let m_4 = t4_3 &* 0x0000000100000001
-        let (_, c_24) = multiplyAdd(m_4, 0x00000000ffffffff, t4_3)
-        let (t5_4, c_25) = multiplyAdd2(m_4, 0xffffffff00000000, t5_3, c_24)
-        let (t6_4, c_26) = multiplyAdd2(m_4, 0xfffffffffffffffe, t6_3, c_25)
-        let (t7_3, c_27) = multiplyAdd2(m_4, 0xffffffffffffffff, t7_2, c_26)
-        let (t8_2, c_28) = multiplyAdd2(m_4, 0xffffffffffffffff, t8_1, c_27)
-        let (t9_1, c_29) = multiplyAdd2(m_4, 0xffffffffffffffff, t9_0, c_28)
+        let m_4 = t4_3 &* M.negativeInverse
+        let (_, c_24) = multiplyAdd(m_4, M.m0, t4_3)
+        let (t5_4, c_25) = multiplyAdd2(m_4, M.m1, t5_3, c_24)
+        let (t6_4, c_26) = multiplyAdd2(m_4, M.m2, t6_3, c_25)
+        let (t7_3, c_27) = multiplyAdd2(m_4, M.m3, t7_2, c_26)
+        let (t8_2, c_28) = multiplyAdd2(m_4, M.m4, t8_1, c_27)
+        let (t9_1, c_29) = multiplyAdd2(m_4, M.m5, t9_0, c_28)
         let (t10_0, top_4) = addWithCarry(t10, c_29, top_3)
-        let m_5 = t5_4 &* 0x0000000100000001
-        let (_, c_30) = multiplyAdd(m_5, 0x00000000ffffffff, t5_4)
-        let (t6_5, c_31) = multiplyAdd2(m_5, 0xffffffff00000000, t6_4, c_30)
-        let (t7_4, c_32) = multiplyAdd2(m_5, 0xfffffffffffffffe, t7_3, c_31)
-        let (t8_3, c_33) = multiplyAdd2(m_5, 0xffffffffffffffff, t8_2, c_32)
-        let (t9_2, c_34) = multiplyAdd2(m_5, 0xffffffffffffffff, t9_1, c_33)
-        let (t10_1, c_35) = multiplyAdd2(m_5, 0xffffffffffffffff, t10_0, c_34)
+        let m_5 = t5_4 &* M.negativeInverse
+        let (_, c_30) = multiplyAdd(m_5, M.m0, t5_4)
+        let (t6_5, c_31) = multiplyAdd2(m_5, M.m1, t6_4, c_30)
+        let (t7_4, c_32) = multiplyAdd2(m_5, M.m2, t7_3, c_31)
+        let (t8_3, c_33) = multiplyAdd2(m_5, M.m3, t8_2, c_32)
+        let (t9_2, c_34) = multiplyAdd2(m_5, M.m4, t9_1, c_33)
+        let (t10_1, c_35) = multiplyAdd2(m_5, M.m5, t10_0, c_34)
         let (t11_0, top_5) = addWithCarry(t11, c_35, top_4)
         return reducedOnce(t6_5, t7_4, t8_3, t9_2, t10_1, t11_0, top: top_5)
     }
@@ -248,12 +263,12 @@ extension P384.FieldElement {
 
     /// True when the integer limbs are < m.
     var isLessThanModulus: Bool {
-        let (_, b0) = subtractWithBorrow(l0, 0x00000000ffffffff, 0)
-        let (_, b1) = subtractWithBorrow(l1, 0xffffffff00000000, b0)
-        let (_, b2) = subtractWithBorrow(l2, 0xfffffffffffffffe, b1)
-        let (_, b3) = subtractWithBorrow(l3, 0xffffffffffffffff, b2)
-        let (_, b4) = subtractWithBorrow(l4, 0xffffffffffffffff, b3)
-        let (_, b5) = subtractWithBorrow(l5, 0xffffffffffffffff, b4)
+        let (_, b0) = subtractWithBorrow(l0, M.m0, 0)
+        let (_, b1) = subtractWithBorrow(l1, M.m1, b0)
+        let (_, b2) = subtractWithBorrow(l2, M.m2, b1)
+        let (_, b3) = subtractWithBorrow(l3, M.m3, b2)
+        let (_, b4) = subtractWithBorrow(l4, M.m4, b3)
+        let (_, b5) = subtractWithBorrow(l5, M.m5, b4)
         return b5 == 1
     }
 
@@ -344,7 +359,8 @@ extension P384.FieldElement {
     }
 
     /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
-    func inverted() -> Self { raised(toLimbs: Self(0x00000000fffffffd, 0xffffffff00000000, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff)) }
+    /// m's lowest limb is odd and above 2 for both P-384 moduli, so m − 2 borrows nothing.
+    func inverted() -> Self { raised(toLimbs: Self(M.m0 &- 2, M.m1, M.m2, M.m3, M.m4, M.m5)) }
 
     /// The inverse modulo m of integer (non-Montgomery) limbs by the binary extended Euclidean
     /// algorithm: invariants x1·a ≡ u and x2·a ≡ v (mod m). Variable-time (public values only);
@@ -388,12 +404,12 @@ extension P384.FieldElement {
     @inline(__always)
     private func halvedModulo() -> Self {
         if l0 & 1 == 0 { return shiftedRightOne(top: 0) }
-        let (s0, c0) = addWithCarry(l0, 0x00000000ffffffff, 0)
-        let (s1, c1) = addWithCarry(l1, 0xffffffff00000000, c0)
-        let (s2, c2) = addWithCarry(l2, 0xfffffffffffffffe, c1)
-        let (s3, c3) = addWithCarry(l3, 0xffffffffffffffff, c2)
-        let (s4, c4) = addWithCarry(l4, 0xffffffffffffffff, c3)
-        let (s5, c5) = addWithCarry(l5, 0xffffffffffffffff, c4)
+        let (s0, c0) = addWithCarry(l0, M.m0, 0)
+        let (s1, c1) = addWithCarry(l1, M.m1, c0)
+        let (s2, c2) = addWithCarry(l2, M.m2, c1)
+        let (s3, c3) = addWithCarry(l3, M.m3, c2)
+        let (s4, c4) = addWithCarry(l4, M.m4, c3)
+        let (s5, c5) = addWithCarry(l5, M.m5, c4)
         return Self(s0, s1, s2, s3, s4, s5).shiftedRightOne(top: c5)
     }
 
@@ -406,11 +422,5 @@ extension P384.FieldElement {
         let (d4, b4) = subtractWithBorrow(l4, other.l4, b3)
         let (d5, b5) = subtractWithBorrow(l5, other.l5, b4)
         return (Self(d0, d1, d2, d3, d4, d5), b5)
-    }
-
-    /// A square root, self^((p+1)/4) (p ≡ 3 mod 4), or nil when self is not a square.
-    func squareRoot() -> Self? {
-        let candidate = raised(toLimbs: Self(0x0000000040000000, 0xbfffffffc0000000, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0x3fffffffffffffff))
-        return candidate.squared() == self ? candidate : nil
     }
 }
