@@ -25,25 +25,37 @@ protocol DifferentialModular: Equatable {
     func testSquareRoot() -> Self?
 }
 
-extension P256.FieldElement: DifferentialModular {
-    static var modulusHex: String { "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff" }
-    static var byteCount: Int { 32 }
-    static var hasSquareRoot: Bool { true }
-    func testSquareRoot() -> Self? { squareRoot() }
-}
-
-
-extension P256.Scalar: DifferentialModular {
-    static var modulusHex: String { "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551" }
-    static var byteCount: Int { 32 }
-    static var hasSquareRoot: Bool { false }
-    func testSquareRoot() -> Self? { nil }
-}
-
-/// P-384's field elements and scalars are one generic type, so they conform once, through their modulus.
-protocol DifferentialModulus384: Modulus384 {
+/// Field elements and scalars of a curve are one generic type, so they conform once per width,
+/// through their modulus.
+protocol DifferentialModulus {
     static var modulusHex: String { get }
     static var hasSquareRoot: Bool { get }
+}
+
+protocol DifferentialModulus256: Modulus256, DifferentialModulus {
+    static func testSquareRoot(_ value: Residue256<Self>) -> Residue256<Self>?
+}
+
+extension P256.FieldModulus: DifferentialModulus256 {
+    static var modulusHex: String { "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff" }
+    static var hasSquareRoot: Bool { true }
+    static func testSquareRoot(_ value: P256.FieldElement) -> P256.FieldElement? { value.squareRoot() }
+}
+
+extension P256.OrderModulus: DifferentialModulus256 {
+    static var modulusHex: String { "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551" }
+    static var hasSquareRoot: Bool { false }
+    static func testSquareRoot(_ value: P256.Scalar) -> P256.Scalar? { nil }
+}
+
+extension Residue256: DifferentialModular where M: DifferentialModulus256 {
+    static var modulusHex: String { M.modulusHex }
+    static var byteCount: Int { 32 }
+    static var hasSquareRoot: Bool { M.hasSquareRoot }
+    func testSquareRoot() -> Self? { M.testSquareRoot(self) }
+}
+
+protocol DifferentialModulus384: Modulus384, DifferentialModulus {
     static func testSquareRoot(_ value: Residue384<Self>) -> Residue384<Self>?
 }
 

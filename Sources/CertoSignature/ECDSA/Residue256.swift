@@ -1,34 +1,48 @@
-// P-256 field arithmetic: elements of GF(p), p = 2^256 − 2^224 + 2^192 + 2^96 − 1, as 4 64-bit limbs in Montgomery
-// form, converted only at the byte boundary. The limb code is written out in full (no loops, arrays,
-// generics or closures in the hot path); it does not try to be constant-time beyond what comes free.
+// Arithmetic modulo an odd 256-bit modulus m (2^255 < m < 2^256) as 4 64-bit limbs in Montgomery
+// form, converted only at the byte boundary: P-256's field elements (m = p) and scalars (m = n) are
+// both this type, told apart by their Modulus256, which also supplies the Montgomery reduction (p
+// has a special form, n does not). The limb code is written out in full (no loops, arrays or
+// closures in the hot path) and the modulus limbs are compile-time constants once the optimizer
+// specializes it per modulus; it does not try to be constant-time beyond what comes free.
 
-extension P256 {
-    /// An element of the P-256 base field GF(p).
-    /// Stored in Montgomery form (x·2^256 mod m), always fully reduced into [0, m).
-    struct FieldElement: Equatable, Sendable {
-        var l0: UInt64
-        var l1: UInt64
-        var l2: UInt64
-        var l3: UInt64
+/// The constants and the reduction that make one Residue256 type.
+protocol Modulus256 {
+    /// The modulus m as limbs, least significant first.
+    static var m0: UInt64 { get }
+    static var m1: UInt64 { get }
+    static var m2: UInt64 { get }
+    static var m3: UInt64 { get }
+    /// 1 in Montgomery form (2^256 mod m).
+    static var one: Residue256<Self> { get }
+    /// 2^512 mod m: multiplying by it moves an integer into Montgomery form.
+    static var rSquared: Residue256<Self> { get }
+    /// Montgomery reduction of an 8-word product t < m·2^256: t·2^-256 mod m.
+    static func montgomeryReduce(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64) -> Residue256<Self>
+}
 
-        @inline(__always)
-        init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
-            self.l0 = l0
-            self.l1 = l1
-            self.l2 = l2
-            self.l3 = l3
-        }
+/// An integer modulo M's modulus, stored in Montgomery form (x·2^256 mod m), always fully reduced
+/// into [0, m).
+struct Residue256<M: Modulus256>: Equatable, Sendable {
+    var l0: UInt64
+    var l1: UInt64
+    var l2: UInt64
+    var l3: UInt64
+
+    @inline(__always)
+    init(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64) {
+        self.l0 = l0
+        self.l1 = l1
+        self.l2 = l2
+        self.l3 = l3
     }
 }
 
-extension P256.FieldElement {
+extension Residue256 {
     static var zero: Self { Self(0, 0, 0, 0) }
-    /// 1 in Montgomery form (2^256 mod m).
-    static var one: Self { Self(0x0000000000000001, 0xffffffff00000000, 0xffffffffffffffff, 0x00000000fffffffe) }
-    /// 2^512 mod m: multiplying by it moves an integer into Montgomery form.
-    static var rSquared: Self { Self(0x0000000000000003, 0xfffffffbffffffff, 0xfffffffffffffffe, 0x00000004fffffffd) }
+    static var one: Self { M.one }
+    static var rSquared: Self { M.rSquared }
     /// The modulus, as integer limbs (least significant first).
-    static var modulus: Self { Self(0xffffffffffffffff, 0x00000000ffffffff, 0x0000000000000000, 0xffffffff00000001) }
+    static var modulus: Self { Self(M.m0, M.m1, M.m2, M.m3) }
 
     @inline(__always)
     var isZero: Bool { (l0 | l1 | l2 | l3) == 0 }
@@ -36,10 +50,10 @@ extension P256.FieldElement {
     /// Subtracts the modulus once if (top·2^256 + value) >= m; the input must be < 2m.
     @inline(__always)
     static func reducedOnce(_ l0: UInt64, _ l1: UInt64, _ l2: UInt64, _ l3: UInt64, top: UInt64) -> Self {
-        let (d0, b0) = subtractWithBorrow(l0, 0xffffffffffffffff, 0)
-        let (d1, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
-        let (d2, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
-        let (d3, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
+        let (d0, b0) = subtractWithBorrow(l0, M.m0, 0)
+        let (d1, b1) = subtractWithBorrow(l1, M.m1, b0)
+        let (d2, b2) = subtractWithBorrow(l2, M.m2, b1)
+        let (d3, b3) = subtractWithBorrow(l3, M.m3, b2)
         // Keep the difference unless it borrowed more than the top word holds (LLVM selects with cmov).
         let keepOriginal = b3 & (top ^ 1) != 0
         return Self(keepOriginal ? l0 : d0, keepOriginal ? l1 : d1, keepOriginal ? l2 : d2, keepOriginal ? l3 : d3)
@@ -62,10 +76,10 @@ extension P256.FieldElement {
         let (d3, b3) = subtractWithBorrow(a.l3, b.l3, b2)
         // Went below zero: add the modulus back (the final carry cancels the borrow); branch-free.
         let mask = 0 &- b3
-        let (e0, c0) = addWithCarry(d0, 0xffffffffffffffff & mask, 0)
-        let (e1, c1) = addWithCarry(d1, 0x00000000ffffffff & mask, c0)
-        let (e2, c2) = addWithCarry(d2, 0x0000000000000000 & mask, c1)
-        let (e3, c3) = addWithCarry(d3, 0xffffffff00000001 & mask, c2)
+        let (e0, c0) = addWithCarry(d0, M.m0 & mask, 0)
+        let (e1, c1) = addWithCarry(d1, M.m1 & mask, c0)
+        let (e2, c2) = addWithCarry(d2, M.m2 & mask, c1)
+        let (e3, c3) = addWithCarry(d3, M.m3 & mask, c2)
         _ = c3
         return Self(e0, e1, e2, e3)
     }
@@ -131,32 +145,40 @@ extension P256.FieldElement {
         return Self.montgomeryReduce(q0lo, r1, r2, r3, r4, r5, r6, r7)
     }
 
-    /// Montgomery reduction of a 8-word product t < m·2^256: t·2^-256 mod m.
+    /// The modulus' Montgomery reduction of an 8-word product t < m·2^256: t·2^-256 mod m.
     @inline(__always)
     static func montgomeryReduce(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64) -> Self {
-        // p = 2^256 − 2^224 + 2^192 + 2^96 − 1, so −p⁻¹ mod 2^64 = 1 and m = t_i. Adding m·p at
-        // word i: m·(p0 + p1·2^64) = m·2^96 − m clears word i and adds m·2^32 at word i+1;
-        // p2 = 0; only m·p3 needs a multiplication.
-        let (t1_0, c_0) = addWithCarry(t1, t0 << 32, 0)
-        let (t2_0, c_1) = addWithCarry(t2, t0 >> 32, c_0)
-        let (lo_0, hi_0) = multiplyWide(t0, 0xffffffff00000001)
-        let (t3_0, c_2) = addWithCarry(t3, lo_0, c_1)
-        let (t4_0, top_0) = addWithCarry(t4, hi_0 &+ c_2, 0)
-        let (t2_1, c_3) = addWithCarry(t2_0, t1_0 << 32, 0)
-        let (t3_1, c_4) = addWithCarry(t3_0, t1_0 >> 32, c_3)
-        let (lo_1, hi_1) = multiplyWide(t1_0, 0xffffffff00000001)
-        let (t4_1, c_5) = addWithCarry(t4_0, lo_1, c_4)
-        let (t5_0, top_1) = addWithCarry(t5, hi_1 &+ c_5, top_0)
-        let (t3_2, c_6) = addWithCarry(t3_1, t2_1 << 32, 0)
-        let (t4_2, c_7) = addWithCarry(t4_1, t2_1 >> 32, c_6)
-        let (lo_2, hi_2) = multiplyWide(t2_1, 0xffffffff00000001)
-        let (t5_1, c_8) = addWithCarry(t5_0, lo_2, c_7)
-        let (t6_0, top_2) = addWithCarry(t6, hi_2 &+ c_8, top_1)
-        let (t4_3, c_9) = addWithCarry(t4_2, t3_2 << 32, 0)
-        let (t5_2, c_10) = addWithCarry(t5_1, t3_2 >> 32, c_9)
-        let (lo_3, hi_3) = multiplyWide(t3_2, 0xffffffff00000001)
-        let (t6_1, c_11) = addWithCarry(t6_0, lo_3, c_10)
-        let (t7_0, top_3) = addWithCarry(t7, hi_3 &+ c_11, top_2)
+        M.montgomeryReduce(t0, t1, t2, t3, t4, t5, t6, t7)
+    }
+
+    /// Montgomery reduction word by word, for a modulus without a special form: each step adds
+    /// q·m with q = t_i·(−m⁻¹ mod 2^64) so that word i vanishes.
+    @inline(__always)
+    static func montgomeryReduceWordByWord(_ t0: UInt64, _ t1: UInt64, _ t2: UInt64, _ t3: UInt64, _ t4: UInt64, _ t5: UInt64, _ t6: UInt64, _ t7: UInt64, negativeInverse: UInt64) -> Self {
+        let m_0 = t0 &* negativeInverse
+        let (_, c_0) = multiplyAdd(m_0, M.m0, t0)
+        let (t1_0, c_1) = multiplyAdd2(m_0, M.m1, t1, c_0)
+        let (t2_0, c_2) = multiplyAdd2(m_0, M.m2, t2, c_1)
+        let (t3_0, c_3) = multiplyAdd2(m_0, M.m3, t3, c_2)
+        let (t4_0, top_0) = addWithCarry(t4, c_3, 0)
+        let m_1 = t1_0 &* negativeInverse
+        let (_, c_4) = multiplyAdd(m_1, M.m0, t1_0)
+        let (t2_1, c_5) = multiplyAdd2(m_1, M.m1, t2_0, c_4)
+        let (t3_1, c_6) = multiplyAdd2(m_1, M.m2, t3_0, c_5)
+        let (t4_1, c_7) = multiplyAdd2(m_1, M.m3, t4_0, c_6)
+        let (t5_0, top_1) = addWithCarry(t5, c_7, top_0)
+        let m_2 = t2_1 &* negativeInverse
+        let (_, c_8) = multiplyAdd(m_2, M.m0, t2_1)
+        let (t3_2, c_9) = multiplyAdd2(m_2, M.m1, t3_1, c_8)
+        let (t4_2, c_10) = multiplyAdd2(m_2, M.m2, t4_1, c_9)
+        let (t5_1, c_11) = multiplyAdd2(m_2, M.m3, t5_0, c_10)
+        let (t6_0, top_2) = addWithCarry(t6, c_11, top_1)
+        let m_3 = t3_2 &* negativeInverse
+        let (_, c_12) = multiplyAdd(m_3, M.m0, t3_2)
+        let (t4_3, c_13) = multiplyAdd2(m_3, M.m1, t4_2, c_12)
+        let (t5_2, c_14) = multiplyAdd2(m_3, M.m2, t5_1, c_13)
+        let (t6_1, c_15) = multiplyAdd2(m_3, M.m3, t6_0, c_14)
+        let (t7_0, top_3) = addWithCarry(t7, c_15, top_2)
         return reducedOnce(t4_3, t5_2, t6_1, t7_0, top: top_3)
     }
 
@@ -171,10 +193,10 @@ extension P256.FieldElement {
 
     /// True when the integer limbs are < m.
     var isLessThanModulus: Bool {
-        let (_, b0) = subtractWithBorrow(l0, 0xffffffffffffffff, 0)
-        let (_, b1) = subtractWithBorrow(l1, 0x00000000ffffffff, b0)
-        let (_, b2) = subtractWithBorrow(l2, 0x0000000000000000, b1)
-        let (_, b3) = subtractWithBorrow(l3, 0xffffffff00000001, b2)
+        let (_, b0) = subtractWithBorrow(l0, M.m0, 0)
+        let (_, b1) = subtractWithBorrow(l1, M.m1, b0)
+        let (_, b2) = subtractWithBorrow(l2, M.m2, b1)
+        let (_, b3) = subtractWithBorrow(l3, M.m3, b2)
         return b3 == 1
     }
 
@@ -261,7 +283,8 @@ extension P256.FieldElement {
     }
 
     /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
-    func inverted() -> Self { raised(toLimbs: Self(0xfffffffffffffffd, 0x00000000ffffffff, 0x0000000000000000, 0xffffffff00000001)) }
+    /// m's lowest limb is odd and above 2 for both P-256 moduli, so m − 2 borrows nothing.
+    func inverted() -> Self { raised(toLimbs: Self(M.m0 &- 2, M.m1, M.m2, M.m3)) }
 
     /// The inverse modulo m of integer (non-Montgomery) limbs by the binary extended Euclidean
     /// algorithm: invariants x1·a ≡ u and x2·a ≡ v (mod m). Variable-time (public values only);
@@ -305,10 +328,10 @@ extension P256.FieldElement {
     @inline(__always)
     private func halvedModulo() -> Self {
         if l0 & 1 == 0 { return shiftedRightOne(top: 0) }
-        let (s0, c0) = addWithCarry(l0, 0xffffffffffffffff, 0)
-        let (s1, c1) = addWithCarry(l1, 0x00000000ffffffff, c0)
-        let (s2, c2) = addWithCarry(l2, 0x0000000000000000, c1)
-        let (s3, c3) = addWithCarry(l3, 0xffffffff00000001, c2)
+        let (s0, c0) = addWithCarry(l0, M.m0, 0)
+        let (s1, c1) = addWithCarry(l1, M.m1, c0)
+        let (s2, c2) = addWithCarry(l2, M.m2, c1)
+        let (s3, c3) = addWithCarry(l3, M.m3, c2)
         return Self(s0, s1, s2, s3).shiftedRightOne(top: c3)
     }
 
@@ -319,11 +342,5 @@ extension P256.FieldElement {
         let (d2, b2) = subtractWithBorrow(l2, other.l2, b1)
         let (d3, b3) = subtractWithBorrow(l3, other.l3, b2)
         return (Self(d0, d1, d2, d3), b3)
-    }
-
-    /// A square root, self^((p+1)/4) (p ≡ 3 mod 4), or nil when self is not a square.
-    func squareRoot() -> Self? {
-        let candidate = raised(toLimbs: Self(0x0000000000000000, 0x0000000040000000, 0x4000000000000000, 0x3fffffffc0000000))
-        return candidate.squared() == self ? candidate : nil
     }
 }
