@@ -163,8 +163,8 @@ extension ECCurveArithmetic {
     static func normalizeVarTime(_ points: UnsafeBufferPointer<Point>, into table: UnsafeMutablePointer<AffinePoint>) {
         let count = points.count
         guard count > 0 else { return }
-        withUnsafeTemporaryAllocation(of: AffinePoint.Field.self, capacity: count) { prefix in
-            var product = AffinePoint.Field.one
+        withUnsafeTemporaryAllocation(of: FieldElement.self, capacity: count) { prefix in
+            var product = FieldElement.one
             for index in 0..<count {
                 product = product * points[index].z
                 prefix[index] = product             // z0·z1·…·z_index

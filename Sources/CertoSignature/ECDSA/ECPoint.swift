@@ -1,41 +1,39 @@
-// P-256 points: affine (for keys and the precomputed base-point table) and Jacobian
-// (X/Z², Y/Z³) for arithmetic, with the a = −3 doubling. Addition branches on its special cases
-// (infinity, P + P, P + (−P)), so it is variable-time: fine for verification, not for signing.
+// Points on a short Weierstrass curve y² = x³ − 3x + b over a field with fixed-width elements: affine
+// (for keys and the precomputed tables) and Jacobian (X/Z², Y/Z³) for arithmetic, with the a = −3
+// doubling. P-256 and P-384 use these with their own field types (P256.swift, P384.swift); the
+// optimizer specializes them per field. Addition branches on its special cases (infinity, P + P,
+// P + (−P)), so it is variable-time: fine for verification, not for signing.
 
-extension P256 {
-    /// An affine point (x, y), coordinates in Montgomery form. Never the point at infinity.
-    struct AffinePoint: Equatable, Sendable {
-        var x: FieldElement
-        var y: FieldElement
-    }
-
-    /// A point in Jacobian coordinates: (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is infinity.
-    struct Point: Sendable {
-        var x: FieldElement
-        var y: FieldElement
-        var z: FieldElement
-    }
+/// An affine point (x, y) on a curve over `Field`. Never the point at infinity.
+struct ECAffinePoint<Field: ECFieldElement>: Equatable, Sendable {
+    var x: Field
+    var y: Field
 }
 
-extension P256.AffinePoint {
+/// A point in Jacobian coordinates: (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is infinity.
+struct ECJacobianPoint<Field: ECFieldElement>: Sendable {
+    var x: Field
+    var y: Field
+    var z: Field
+}
+
+extension ECAffinePoint {
     /// True when y² = x³ − 3x + b.
     var isOnCurve: Bool {
         let x3 = x.squared() * x
         let threeX = x.doubled() + x
-        return y.squared() == x3 - threeX + P256.FieldElement.curveB
+        return y.squared() == x3 - threeX + Field.curveB
     }
 
     @inline(__always)
     func negated() -> Self { Self(x: x, y: y.negated()) }
 }
 
-extension P256.Point {
-    typealias Field = P256.FieldElement
-
+extension ECJacobianPoint {
     static var infinity: Self { Self(x: .one, y: .one, z: .zero) }
 
     @inline(__always)
-    init(_ affine: P256.AffinePoint) {
+    init(_ affine: ECAffinePoint<Field>) {
         self.init(x: affine.x, y: affine.y, z: .one)
     }
 
@@ -46,11 +44,11 @@ extension P256.Point {
     func negated() -> Self { Self(x: x, y: y.negated(), z: z) }
 
     /// The affine form, or nil for the point at infinity (one variable-time field inversion).
-    var affine: P256.AffinePoint? {
+    var affine: ECAffinePoint<Field>? {
         if isInfinity { return nil }
-        let zInverse = Field(montgomeryFromIntegerLimbs: z.integerLimbs.integerInverseVarTime())
+        let zInverse = z.invertedVarTime()
         let zInverse2 = zInverse.squared()
-        return P256.AffinePoint(x: x * zInverse2, y: y * zInverse2 * zInverse)
+        return ECAffinePoint<Field>(x: x * zInverse2, y: y * zInverse2 * zInverse)
     }
 
     /// 2P, dbl-2001-b for a = −3, arranged to need fewer additions: 4·beta comes as X1·(4·gamma),
@@ -103,7 +101,7 @@ extension P256.Point {
     /// P + Q for affine Q (Z2 = 1), madd-2007-bl with Z3 as 2·Z1·H (8M + 3S), special cases as in
     /// `addingVarTime`.
     @inline(never)
-    func addingVarTime(_ q: P256.AffinePoint) -> Self {
+    func addingVarTime(_ q: ECAffinePoint<Field>) -> Self {
         if isInfinity { return Self(q) }
         let z1z1 = z.squared()                          // Z1Z1 = Z1²
         let u2 = q.x * z1z1                             // U2 = X2·Z1Z1
