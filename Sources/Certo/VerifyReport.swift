@@ -64,73 +64,53 @@ public enum VerifyReport {
 
     public static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint]) -> String {
         var fields: [String] = []
-        fields.append("\"file\": \(quote(file))")
+        fields.append("\"file\": \(JSONString.quoted(file))")
         fields.append("\"ok\": \(chain != nil)")
-        if let time = chain?.validationTime ?? policy.validationTime { fields.append("\"validation_time\": \(quote(time.description))") }
-        fields.append("\"purpose\": \(quote(policy.purpose.rawValue))")
-        fields.append("\"host\": \(policy.host.map(quote) ?? "null")")
+        if let time = chain?.validationTime ?? policy.validationTime { fields.append("\"validation_time\": \(JSONString.quoted(time.description))") }
+        fields.append("\"purpose\": \(JSONString.quoted(policy.purpose.rawValue))")
+        fields.append("\"host\": \(policy.host.map(JSONString.quoted) ?? "null")")
         if let chain {
             var links: [String] = []
             for (depth, link) in chain.links.enumerated() {
                 var object = certificateFields(link.certificate, depth: depth)
-                object.append("\"public_key\": \(quote(link.publicKeyDescription))")
+                object.append("\"public_key\": \(JSONString.quoted(link.publicKeyDescription))")
                 object.append("\"trust_anchor\": \(link.isTrustAnchor)")
                 if let issuer = link.issuer {
-                    object.append("\"signed_by\": \(quote(issuer.subject.openSSLDescription))")
-                    object.append("\"signature_algorithm\": \(quote(VerifiedChain.algorithmName(link.signatureAlgorithm)))")
-                    object.append("\"signer_key\": \(quote(KeyDescription.describe(issuer.publicKey)))")
+                    object.append("\"signed_by\": \(JSONString.quoted(issuer.subject.openSSLDescription))")
+                    object.append("\"signature_algorithm\": \(JSONString.quoted(VerifiedChain.algorithmName(link.signatureAlgorithm)))")
+                    object.append("\"signer_key\": \(JSONString.quoted(KeyDescription.describe(issuer.publicKey)))")
                 }
-                object.append("\"checks\": [\(link.checks.map(quote).joined(separator: ", "))]")
+                object.append("\"checks\": [\(link.checks.map(JSONString.quoted).joined(separator: ", "))]")
                 links.append("{" + object.joined(separator: ", ") + "}")
             }
             fields.append("\"chain\": [\(links.joined(separator: ", "))]")
         }
         if let error {
             let (code, text) = error.reason.openSSLCode
-            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(quote(error.subject.openSSLDescription)), \"reason\": \(quote(reasonName(error.reason))), \"message\": \(quote(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(quote(text))}")
+            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text))}")
             var attempts: [String] = []
             for attempt in error.attempts {
-                let certificates = attempt.certificates.map { quote($0.subject.openSSLDescription) }.joined(separator: ", ")
-                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(quote(reasonName(attempt.reason))), \"message\": \(quote(attempt.reason.description))}")
+                let certificates = attempt.certificates.map { JSONString.quoted($0.subject.openSSLDescription) }.joined(separator: ", ")
+                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(JSONString.quoted(reasonName(attempt.reason))), \"message\": \(JSONString.quoted(attempt.reason.description))}")
             }
             fields.append("\"attempts\": [\(attempts.joined(separator: ", "))]")
         }
-        fields.append("\"hints\": [\(hints.map { quote($0.description) }.joined(separator: ", "))]")
+        fields.append("\"hints\": [\(hints.map { JSONString.quoted($0.description) }.joined(separator: ", "))]")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
     private static func certificateFields(_ certificate: Certificate, depth: Int) -> [String] {
         [
             "\"depth\": \(depth)",
-            "\"subject\": \(quote(certificate.subject.openSSLDescription))",
-            "\"issuer\": \(quote(certificate.issuer.openSSLDescription))",
-            "\"serial\": \(quote(certificate.serialNumberHex))",
-            "\"not_before\": \(quote(Instant.utcString(certificate.notBefore)))",
-            "\"not_after\": \(quote(Instant.utcString(certificate.notAfter)))",
+            "\"subject\": \(JSONString.quoted(certificate.subject.openSSLDescription))",
+            "\"issuer\": \(JSONString.quoted(certificate.issuer.openSSLDescription))",
+            "\"serial\": \(JSONString.quoted(certificate.serialNumberHex))",
+            "\"not_before\": \(JSONString.quoted(Instant.utcString(certificate.notBefore)))",
+            "\"not_after\": \(JSONString.quoted(Instant.utcString(certificate.notAfter)))",
         ]
     }
 
     /// The reason's case name ("expired", "hostnameMismatch"): stable for scripts.
     public static func reasonName(_ reason: VerificationFailureReason) -> String { reason.name }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

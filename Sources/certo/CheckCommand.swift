@@ -112,35 +112,15 @@ enum AWSIoTAdvice {
 enum CheckReport {
     static func json(result: TLSFetchResult, verification: String, notes: [String]) -> String {
         var fields: [String] = []
-        fields.append("\"peer\": \(quote(result.peerAddress))")
-        fields.append("\"tls_version\": \(quote(result.versionName))")
-        fields.append("\"cipher_suite\": \(quote(result.cipherSuiteName))")
-        fields.append("\"alpn\": \(result.alpnProtocol.map(quote) ?? "null")")
-        fields.append("\"server_name\": \(result.serverName.map(quote) ?? "null")")
+        fields.append("\"peer\": \(JSONString.quoted(result.peerAddress))")
+        fields.append("\"tls_version\": \(JSONString.quoted(result.versionName))")
+        fields.append("\"cipher_suite\": \(JSONString.quoted(result.cipherSuiteName))")
+        fields.append("\"alpn\": \(result.alpnProtocol.map(JSONString.quoted) ?? "null")")
+        fields.append("\"server_name\": \(result.serverName.map(JSONString.quoted) ?? "null")")
         fields.append("\"certificates_sent\": \(result.certificates.count)")
-        fields.append("\"notes\": [\(notes.map(quote).joined(separator: ", "))]")
+        fields.append("\"notes\": [\(notes.map(JSONString.quoted).joined(separator: ", "))]")
         fields.append("\"verification\": \(verification)")
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -2,6 +2,7 @@
 // certificate its fields, every extension decoded, fingerprints, and for chain files which certificate
 // issued which (by name and key identifier; no signature is checked here). Bad input: one line, exit 1.
 import ArgumentParser
+import Certo
 import CertoHash
 import CertoX509
 #if canImport(Glibc)
@@ -186,32 +187,32 @@ private func days(_ seconds: Int64) -> String {
 enum ShowJSON {
     static func object(_ c: Certificate, file: String, index: Int, links: IssuerLinks, now: Int64) -> String {
         var fields: [(String, String)] = []
-        fields.append(("file", quote(file)))
-        fields.append(("name", quote("cert_\(index + 1)")))
+        fields.append(("file", JSONString.quoted(file)))
+        fields.append(("name", JSONString.quoted("cert_\(index + 1)")))
         fields.append(("version", String(c.version)))
-        fields.append(("serial", quote(c.serialNumberHex)))
-        fields.append(("signature_algorithm", quote(c.signatureAlgorithm.description)))
-        fields.append(("issuer", quote(c.issuer.openSSLDescription)))
-        fields.append(("issuer_rfc4514", quote(c.issuer.description)))
-        fields.append(("subject", quote(c.subject.openSSLDescription)))
-        fields.append(("subject_rfc4514", quote(c.subject.description)))
-        fields.append(("not_before", quote(CertificateTime.iso8601(c.notBefore))))
-        fields.append(("not_after", quote(CertificateTime.iso8601(c.notAfter))))
-        fields.append(("validity", quote(validityStatus(c, now: now).code)))
+        fields.append(("serial", JSONString.quoted(c.serialNumberHex)))
+        fields.append(("signature_algorithm", JSONString.quoted(c.signatureAlgorithm.description)))
+        fields.append(("issuer", JSONString.quoted(c.issuer.openSSLDescription)))
+        fields.append(("issuer_rfc4514", JSONString.quoted(c.issuer.description)))
+        fields.append(("subject", JSONString.quoted(c.subject.openSSLDescription)))
+        fields.append(("subject_rfc4514", JSONString.quoted(c.subject.description)))
+        fields.append(("not_before", JSONString.quoted(CertificateTime.iso8601(c.notBefore))))
+        fields.append(("not_after", JSONString.quoted(CertificateTime.iso8601(c.notAfter))))
+        fields.append(("validity", JSONString.quoted(validityStatus(c, now: now).code)))
         fields.append(("public_key", publicKey(c.publicKey)))
         let extensions = c.extensions.all.map { ext in
-            "{\"oid\": \(quote(ext.oid)), \"name\": \(quote(ext.name)), \"critical\": \(ext.critical), \"value\": \(quote(ext.summary))}"
+            "{\"oid\": \(JSONString.quoted(ext.oid)), \"name\": \(JSONString.quoted(ext.name)), \"critical\": \(ext.critical), \"value\": \(JSONString.quoted(ext.summary))}"
         }
         fields.append(("extensions", "[" + extensions.joined(separator: ", ") + "]"))
         if let names = c.extensions.subjectAlternativeNames {
-            fields.append(("subject_alt_names", "[" + names.map { quote($0.description) }.joined(separator: ", ") + "]"))
+            fields.append(("subject_alt_names", "[" + names.map { JSONString.quoted($0.description) }.joined(separator: ", ") + "]"))
         }
-        fields.append(("sha256", quote(hexString(c.fingerprint(.sha256)))))
-        fields.append(("sha1", quote(hexString(c.fingerprint(.sha1)))))
+        fields.append(("sha256", JSONString.quoted(hexString(c.fingerprint(.sha256)))))
+        fields.append(("sha1", JSONString.quoted(hexString(c.fingerprint(.sha1)))))
         fields.append(("self_issued", String(c.isSelfIssued)))
-        let issuers = links.issuers[index].map { quote("cert_\($0 + 1)") }
+        let issuers = links.issuers[index].map { JSONString.quoted("cert_\($0 + 1)") }
         fields.append(("issued_by", "[" + issuers.joined(separator: ", ") + "]"))
-        return "{" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        return "{" + fields.map { "\(JSONString.quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
     static func publicKey(_ key: PublicKeyInfo) -> String {
@@ -221,29 +222,12 @@ enum ShowJSON {
         case .rsaPSS(let bits, _):
             return "{\"algorithm\": \"RSA-PSS\", \"bits\": \(bits)}"
         case .ec(let curve):
-            return "{\"algorithm\": \"EC\", \"curve\": \(quote(curve.description))" + (curve.bits.map { ", \"bits\": \($0)" } ?? "") + "}"
+            return "{\"algorithm\": \"EC\", \"curve\": \(JSONString.quoted(curve.description))" + (curve.bits.map { ", \"bits\": \($0)" } ?? "") + "}"
         case .unknown(let oid):
-            return "{\"algorithm\": \(quote(key.algorithm.description)), \"oid\": \(quote(oid))}"
+            return "{\"algorithm\": \(JSONString.quoted(key.algorithm.description)), \"oid\": \(JSONString.quoted(oid))}"
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
 
 private extension String {

@@ -91,7 +91,7 @@ struct SigVerifyCommand: ParsableCommand {
         switch SignatureRequest.evaluate(trimmed) {
         case .success(true): print("{\"valid\": true}")
         case .success(false): print("{\"valid\": false, \"error\": \"signature verification failed\"}")
-        case .failure(let error): print("{\"valid\": false, \"error\": \(jsonString(error.message))}")
+        case .failure(let error): print("{\"valid\": false, \"error\": \(JSONString.quoted(error.message))}")
         }
         fflush(nil)  // all output streams: answers go out as each request is read
     }
@@ -109,24 +109,6 @@ private func readInput(_ path: String) throws(SigVerifyError) -> [UInt8] {
     }
 }
 
-/// A JSON string literal for `text`, escaped per RFC 8259 §7.
-private func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}
 
 /// The parsed command line of `certo sigverify`.
 struct SigVerifyOptions {
