@@ -19,10 +19,23 @@ protocol ECFieldElement: Equatable, Sendable {
     func negated() -> Self
     /// The multiplicative inverse (0 maps to 0). Variable-time.
     func invertedVarTime() -> Self
+    /// A square root, or nil when there is none.
+    func squareRoot() -> Self?
+    /// Big-endian bytes of the field's byte length; nil when the value is not below p.
+    init?(bigEndianBytes bytes: ArraySlice<UInt8>)
+    /// The value as big-endian bytes (out of Montgomery form).
+    var bigEndianBytes: [UInt8] { get }
+    /// The integer value, out of Montgomery form.
+    var integerLimbs: Self { get }
+    /// The 64-bit limb at `index`, least significant first.
+    func limb(_ index: Int) -> UInt64
 }
 
 /// An integer modulo the group order n (Montgomery form unless a name says integer).
 protocol ECScalar: Sendable {
+    /// Big-endian bytes of the scalar's byte length; nil when the value is not below n.
+    init?(bigEndianBytes bytes: ArraySlice<UInt8>)
+    var isZero: Bool { get }
     /// A big-endian value of the scalar's byte length, reduced modulo n, in Montgomery form.
     init(reducingBigEndianBytes bytes: ArraySlice<UInt8>)
     /// The Montgomery product; with one integer operand the result is an integer.
@@ -46,6 +59,8 @@ protocol ECCurveArithmetic {
     static var generator: AffinePoint { get }
     /// Bytes in a field element or a scalar (n and p have whole bytes on both curves).
     static var byteCount: Int { get }
+    /// The curve's name in keys and errors.
+    static var curve: ECDSACurve { get }
     /// The field elements whose x-coordinate matches r: r itself (r < n < p) and r + n when that
     /// is still below p. `r` is an integer (not Montgomery form).
     static func xCoordinateCandidates(forIntegerR r: Scalar) -> (FieldElement, FieldElement?)

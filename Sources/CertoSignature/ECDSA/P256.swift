@@ -81,6 +81,7 @@ extension P256.FieldElement {
 
 // The curve's types as the generic multiplication code (ECCurveArithmetic.swift) sees them.
 extension P256: ECCurveArithmetic {
+    static var curve: ECDSACurve { .p256 }
     /// The base point G, coordinates in Montgomery form.
     static var generator: AffinePoint {
         AffinePoint(x: P256.FieldElement(0x79e730d418a9143c, 0x75ba95fc5fedb601, 0x79fb732b77622510, 0x18905f76a53755c6), y: P256.FieldElement(0xddf25357ce95560a, 0x8b4ab8e4ba19e45c, 0xd2e88688dd21f325, 0x8571ff1825885d85))

@@ -1,6 +1,7 @@
 // P-256 ECDSA public keys and signatures in the shape of swift-crypto's `P256.Signing`
 // (verification only): keys from SEC1 points, SubjectPublicKeyInfo DER or PEM; signatures from DER
-// or raw r‖s. Parsing is strict and throws typed errors; verification answers true or false.
+// or raw r‖s. The formats are parsed by ECDSAEncoding.swift, strictly, with typed errors;
+// verification answers true or false.
 
 extension P256 {
     /// ECDSA over P-256: public keys and signatures (verification only).
@@ -16,26 +17,12 @@ extension P256.Signing {
 
         /// IEEE P1363 r‖s: exactly 64 bytes, each half big-endian.
         public init(rawRepresentation: [UInt8]) throws(ECDSASignatureError) {
-            guard rawRepresentation.count == 64 else {
-                throw .wrongRawLength(expected: 64, actual: rawRepresentation.count)
-            }
-            try self.init(
-                rBytes: rawRepresentation[0..<32],
-                sBytes: rawRepresentation[32..<64]
-            )
+            (r, s) = try P256.signatureScalars(raw: rawRepresentation)
         }
 
         /// DER `ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` (RFC 3279 §2.2.3), strictly.
         public init(derRepresentation: [UInt8]) throws(ECDSASignatureError) {
-            let (r, s) = try ECDSASignatureDER.integers(from: derRepresentation, byteCount: 32)
-            try self.init(rBytes: r[...], sBytes: s[...])
-        }
-
-        init(rBytes: ArraySlice<UInt8>, sBytes: ArraySlice<UInt8>) throws(ECDSASignatureError) {
-            guard let r = P256.Scalar(bigEndianBytes: rBytes), !r.isZero else { throw .scalarOutOfRange("r") }
-            guard let s = P256.Scalar(bigEndianBytes: sBytes), !s.isZero else { throw .scalarOutOfRange("s") }
-            self.r = r
-            self.s = s
+            (r, s) = try P256.signatureScalars(der: derRepresentation)
         }
 
         /// r‖s, 64 bytes.
@@ -51,7 +38,7 @@ extension P256.Signing {
 
         /// A SEC1 point (SEC 1 v2 §2.3.4): uncompressed 04‖X‖Y or compressed 02/03‖X.
         public init(sec1Representation: [UInt8]) throws(ECDSAKeyError) {
-            point = try Self.decodePoint(sec1Representation)
+            point = try P256.decodePoint(sec1Representation)
         }
 
         /// The uncompressed SEC1 form 04‖X‖Y (swift-crypto's name).
@@ -61,9 +48,7 @@ extension P256.Signing {
 
         /// A DER SubjectPublicKeyInfo with id-ecPublicKey and the P-256 named curve.
         public init(derRepresentation: [UInt8]) throws(ECDSAKeyError) {
-            let info = try ECPublicKeyInfo(derEncoded: derRepresentation)
-            guard info.curve == .p256 else { throw .curveMismatch(expected: "P-256", found: info.curve.name) }
-            try self.init(sec1Representation: info.point)
+            point = try P256.decodePoint(subjectPublicKeyInfo: derRepresentation)
         }
 
         /// A PEM "PUBLIC KEY" block holding a SubjectPublicKeyInfo.
@@ -72,47 +57,13 @@ extension P256.Signing {
         }
 
         /// The uncompressed SEC1 form 04‖X‖Y.
-        public var x963Representation: [UInt8] { [0x04] + point.x.bigEndianBytes + point.y.bigEndianBytes }
+        public var x963Representation: [UInt8] { P256.encodeUncompressed(point) }
 
         /// FIPS 186-4 §6.4.2 verification of a digest (any length: longer digests are truncated to
         /// their leftmost 256 bits, shorter ones used as they are).
         public func isValidSignature(_ signature: ECDSASignature, for digest: [UInt8]) -> Bool {
             P256.verifyVarTime(r: signature.r, s: signature.s, digest: digest, key: point,
                                keyTable: precomputation.tableForVerification(of: point))
-        }
-
-        static func decodePoint(_ bytes: [UInt8]) throws(ECDSAKeyError) -> P256.AffinePoint {
-            guard let format = bytes.first else { throw .invalidPointEncoding("empty point") }
-            switch format {
-            case 0x04:
-                guard bytes.count == 1 + 64 else {
-                    throw .invalidPointEncoding("uncompressed point of \(bytes.count) bytes, expected 65")
-                }
-                guard let x = P256.FieldElement(bigEndianBytes: bytes[1..<33]),
-                      let y = P256.FieldElement(bigEndianBytes: bytes[33..<65])
-                else { throw .coordinateOutOfRange }
-                let point = P256.AffinePoint(x: x, y: y)
-                guard point.isOnCurve else { throw .pointNotOnCurve }
-                return point
-            case 0x02, 0x03:
-                guard bytes.count == 1 + 32 else {
-                    throw .invalidPointEncoding("compressed point of \(bytes.count) bytes, expected 33")
-                }
-                guard let x = P256.FieldElement(bigEndianBytes: bytes[1..<33]) else { throw .coordinateOutOfRange }
-                let ySquared = x.squared() * x - (x.doubled() + x) + P256.FieldElement.curveB
-                guard var y = ySquared.squareRoot() else { throw .pointNotOnCurve }
-                if y.integerLimbs.l0 & 1 != UInt64(format & 1) {
-                    guard !y.isZero else { throw .pointNotOnCurve }
-                    y = y.negated()
-                }
-                return P256.AffinePoint(x: x, y: y)
-            case 0x00:
-                throw .pointAtInfinity
-            case 0x06, 0x07:
-                throw .invalidPointEncoding("hybrid point format is not supported")
-            default:
-                throw .invalidPointEncoding("unknown point format 0x\(String(format, radix: 16))")
-            }
         }
     }
 }

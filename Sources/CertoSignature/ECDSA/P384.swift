@@ -54,6 +54,7 @@ extension P384.FieldElement {
 
 // The curve's types as the generic multiplication code (ECCurveArithmetic.swift) sees them.
 extension P384: ECCurveArithmetic {
+    static var curve: ECDSACurve { .p384 }
     /// The base point G, coordinates in Montgomery form.
     static var generator: AffinePoint {
         AffinePoint(x: P384.FieldElement(0x3dd0756649c0b528, 0x20e378e2a0d6ce38, 0x879c3afc541b4d6e, 0x6454868459a30eff, 0x812ff723614ede2b, 0x4d3aadc2299e1513), y: P384.FieldElement(0x23043dad4b03a4fe, 0xa1bfa8bf7bb4a9ac, 0x8bade7562e83b050, 0xc6c3521968f4ffd9, 0xdd8002263969a840, 0x2b78abc25a15c5e9))
