@@ -62,80 +62,54 @@ private let p384Reference = ReferenceCurve(
     byteCount: 48
 )
 
-/// One curve's code under test, behind a common face.
-private protocol CurveUnderTest {
+/// One curve's code under test: the curve-generic code, with the curve's reference values.
+private protocol CurveUnderTest: ECCurveArithmetic {
     static var reference: ReferenceCurve { get }
+    /// A scalar as integer (non-Montgomery) limbs from big-endian bytes.
+    static func integerScalar(bigEndian bytes: [UInt8]) -> Scalar
+}
+
+extension P256: CurveUnderTest {
+    fileprivate static var reference: ReferenceCurve { p256Reference }
+    static func integerScalar(bigEndian bytes: [UInt8]) -> Scalar { Scalar.integerLimbs(bigEndian: bytes[...]) }
+}
+
+extension P384: CurveUnderTest {
+    fileprivate static var reference: ReferenceCurve { p384Reference }
+    static func integerScalar(bigEndian bytes: [UInt8]) -> Scalar { Scalar.integerLimbs(bigEndian: bytes[...]) }
+}
+
+extension CurveUnderTest {
     /// SEC1 bytes of u1·G + u2·Q (nil for infinity), with Q given as SEC1 bytes.
-    static func linearCombination(u1: [UInt8], u2: [UInt8], q: [UInt8]) throws -> [UInt8]?
+    static func linearCombination(u1: [UInt8], u2: [UInt8], q: [UInt8]) throws -> [UInt8]? {
+        let point = try decodePoint(q)
+        let scalar1 = integerScalar(bigEndian: u1)
+        let scalar2 = integerScalar(bigEndian: u2)
+        let sum = linearCombinationVarTime(u1: scalar1, u2: scalar2, q: point)
+        // The split path with the key's precomputed tables must land on the same point.
+        let keyTable = splitTable(of: point, width: splitKeyWindowWidth)
+        let split = linearCombinationVarTime(u1: scalar1, u2: scalar2, keyTable: keyTable)
+        #expect(split.affine == sum.affine, "split path differs for u1 \(u1), u2 \(u2)")
+        return sum.affine.map { [0x04] + $0.x.bigEndianBytes + $0.y.bigEndianBytes }
+    }
+
     /// Checks P + P, P + (−P), infinity on both sides, Jacobian and mixed, for the point Q.
-    static func specialCases(q: [UInt8]) throws
-}
-
-private enum P256UnderTest: CurveUnderTest {
-    static var reference: ReferenceCurve { p256Reference }
-
-    static func linearCombination(u1: [UInt8], u2: [UInt8], q: [UInt8]) throws -> [UInt8]? {
-        let key = try P256.Signing.PublicKey(sec1Representation: q)
-        let scalar1 = P256.Scalar.integerLimbs(bigEndian: u1[...])
-        let scalar2 = P256.Scalar.integerLimbs(bigEndian: u2[...])
-        let sum = P256.linearCombinationVarTime(u1: scalar1, u2: scalar2, q: key.point)
-        // The split path with the key's precomputed tables must land on the same point.
-        let keyTable = P256.splitTable(of: key.point, width: P256.splitKeyWindowWidth)
-        let split = P256.linearCombinationVarTime(u1: scalar1, u2: scalar2, keyTable: keyTable)
-        #expect(split.affine == sum.affine, "split path differs for u1 \(u1), u2 \(u2)")
-        return sum.affine.map { [0x04] + $0.x.bigEndianBytes + $0.y.bigEndianBytes }
-    }
-
     static func specialCases(q: [UInt8]) throws {
-        let affine = try P256.Signing.PublicKey(sec1Representation: q).point
-        let point = P256.Point(affine)
+        let affine = try decodePoint(q)
+        let point = Point(affine)
         // Re-scale Z so that the Jacobian coordinates differ from the affine ones.
-        let z = P256.FieldElement.one.doubled() + .one
-        let scaled = P256.Point(x: point.x * z.squared(), y: point.y * z.squared() * z, z: z)
+        let z = FieldElement.one.doubled() + .one
+        let scaled = Point(x: point.x * z.squared(), y: point.y * z.squared() * z, z: z)
         #expect(scaled.affine == affine)
         #expect(scaled.addingVarTime(scaled).affine == point.doubled().affine)
         #expect(scaled.addingVarTime(affine).affine == point.doubled().affine)
         #expect(scaled.addingVarTime(scaled.negated()).isInfinity)
         #expect(scaled.addingVarTime(affine.negated()).isInfinity)
-        #expect(P256.Point.infinity.addingVarTime(scaled).affine == affine)
-        #expect(scaled.addingVarTime(P256.Point.infinity).affine == affine)
-        #expect(P256.Point.infinity.addingVarTime(affine).affine == affine)
-        #expect(P256.Point.infinity.doubled().isInfinity)
-        #expect(P256.Point.infinity.affine == nil)
-        #expect(affine.isOnCurve && affine.negated().isOnCurve)
-    }
-}
-
-private enum P384UnderTest: CurveUnderTest {
-    static var reference: ReferenceCurve { p384Reference }
-
-    static func linearCombination(u1: [UInt8], u2: [UInt8], q: [UInt8]) throws -> [UInt8]? {
-        let key = try P384.Signing.PublicKey(sec1Representation: q)
-        let scalar1 = P384.Scalar.integerLimbs(bigEndian: u1[...])
-        let scalar2 = P384.Scalar.integerLimbs(bigEndian: u2[...])
-        let sum = P384.linearCombinationVarTime(u1: scalar1, u2: scalar2, q: key.point)
-        // The split path with the key's precomputed tables must land on the same point.
-        let keyTable = P384.splitTable(of: key.point, width: P384.splitKeyWindowWidth)
-        let split = P384.linearCombinationVarTime(u1: scalar1, u2: scalar2, keyTable: keyTable)
-        #expect(split.affine == sum.affine, "split path differs for u1 \(u1), u2 \(u2)")
-        return sum.affine.map { [0x04] + $0.x.bigEndianBytes + $0.y.bigEndianBytes }
-    }
-
-    static func specialCases(q: [UInt8]) throws {
-        let affine = try P384.Signing.PublicKey(sec1Representation: q).point
-        let point = P384.Point(affine)
-        let z = P384.FieldElement.one.doubled() + .one
-        let scaled = P384.Point(x: point.x * z.squared(), y: point.y * z.squared() * z, z: z)
-        #expect(scaled.affine == affine)
-        #expect(scaled.addingVarTime(scaled).affine == point.doubled().affine)
-        #expect(scaled.addingVarTime(affine).affine == point.doubled().affine)
-        #expect(scaled.addingVarTime(scaled.negated()).isInfinity)
-        #expect(scaled.addingVarTime(affine.negated()).isInfinity)
-        #expect(P384.Point.infinity.addingVarTime(scaled).affine == affine)
-        #expect(scaled.addingVarTime(P384.Point.infinity).affine == affine)
-        #expect(P384.Point.infinity.addingVarTime(affine).affine == affine)
-        #expect(P384.Point.infinity.doubled().isInfinity)
-        #expect(P384.Point.infinity.affine == nil)
+        #expect(Point.infinity.addingVarTime(scaled).affine == affine)
+        #expect(scaled.addingVarTime(Point.infinity).affine == affine)
+        #expect(Point.infinity.addingVarTime(affine).affine == affine)
+        #expect(Point.infinity.doubled().isInfinity)
+        #expect(Point.infinity.affine == nil)
         #expect(affine.isOnCurve && affine.negated().isOnCurve)
     }
 }
@@ -185,6 +159,6 @@ private func checkCurve<C: CurveUnderTest>(_: C.Type, randomCases: Int, seed: UI
 
 @Suite("ECDSA point multiplication vs CertoBigInt")
 struct ECDSAPointDifferentialTests {
-    @Test func p256() throws { try checkCurve(P256UnderTest.self, randomCases: 200, seed: 0x256) }
-    @Test func p384() throws { try checkCurve(P384UnderTest.self, randomCases: 120, seed: 0x384) }
+    @Test func p256() throws { try checkCurve(P256.self, randomCases: 200, seed: 0x256) }
+    @Test func p384() throws { try checkCurve(P384.self, randomCases: 120, seed: 0x384) }
 }
