@@ -22,7 +22,7 @@ protocol Modulus256 {
 
 /// An integer modulo M's modulus, stored in Montgomery form (x·2^256 mod m), always fully reduced
 /// into [0, m).
-struct Residue256<M: Modulus256>: Equatable, Sendable {
+struct Residue256<M: Modulus256>: FixedWidthResidue, Sendable {
     var l0: UInt64
     var l1: UInt64
     var l2: UInt64
@@ -38,6 +38,10 @@ struct Residue256<M: Modulus256>: Equatable, Sendable {
 }
 
 extension Residue256 {
+    static var limbCount: Int { 4 }
+
+    init(limbs: (Int) -> UInt64) { self.init(limbs(0), limbs(1), limbs(2), limbs(3)) }
+
     static var zero: Self { Self(0, 0, 0, 0) }
     static var one: Self { M.one }
     static var rSquared: Self { M.rSquared }
@@ -200,57 +204,12 @@ extension Residue256 {
         return b3 == 1
     }
 
-    /// Reads 32 big-endian bytes as integer limbs (not reduced, not in Montgomery form).
-    static func integerLimbs(bigEndian bytes: ArraySlice<UInt8>) -> Self {
-        precondition(bytes.count == 32, "expected 32 bytes")
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var index = bytes.startIndex
-        for word in 0..<4 {
-            var value: UInt64 = 0
-            for _ in 0..<8 {
-                value = (value << 8) | UInt64(bytes[index])
-                index += 1
-            }
-            switch word {
-            case 0: words.3 = value
-            case 1: words.2 = value
-            case 2: words.1 = value
-            case 3: words.0 = value
-            default: break
-            }
-        }
-        return Self(words.0, words.1, words.2, words.3)
-    }
-
-    /// Writes integer limbs as 32 big-endian bytes.
-    var integerBigEndianBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for word in [l3, l2, l1, l0] {
-            for shift in stride(from: 56, through: 0, by: -8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
-            }
-        }
-        return bytes
-    }
-
-    /// Parses 32 big-endian bytes; nil when the value is >= m. The result is in Montgomery form.
-    init?(bigEndianBytes bytes: ArraySlice<UInt8>) {
-        guard bytes.count == 32 else { return nil }
-        let value = Self.integerLimbs(bigEndian: bytes)
-        guard value.isLessThanModulus else { return nil }
-        self.init(montgomeryFromIntegerLimbs: value)
-    }
-
     /// Reduces any 32-byte big-endian value modulo m (one subtraction suffices: m > 2^255).
     init(reducingBigEndianBytes bytes: ArraySlice<UInt8>) {
         let value = Self.integerLimbs(bigEndian: bytes)
         let reduced = Self.reducedOnce(value.l0, value.l1, value.l2, value.l3, top: 0)
         self.init(montgomeryFromIntegerLimbs: reduced)
     }
-
-    /// The value as big-endian bytes (out of Montgomery form).
-    var bigEndianBytes: [UInt8] { integerLimbs.integerBigEndianBytes }
 
     /// The limb at `index` (0 = least significant); 0 past the top.
     @inline(__always)
@@ -264,69 +223,14 @@ extension Residue256 {
         }
     }
 
-    /// self^e for an exponent given as integer limbs, with a fixed 4-bit window. The sequence of
-    /// operations depends only on the exponent, which is always a public constant here.
-    func raised(toLimbs e: Self) -> Self {
-        withUnsafeTemporaryAllocation(of: Self.self, capacity: 16) { table in
-            table[0] = Self.one
-            for i in 1..<16 { table[i] = table[i - 1] * self }
-            var result = Self.one
-            for word in stride(from: 3, through: 0, by: -1) {
-                let bits = e.limb(word)
-                for nibble in stride(from: 60, through: 0, by: -4) {
-                    result = result.squared().squared().squared().squared()
-                    result = result * table[Int((bits >> UInt64(nibble)) & 0xf)]
-                }
-            }
-            return result
-        }
-    }
-
-    /// The multiplicative inverse by Fermat's little theorem (m is prime): self^(m−2); 0 maps to 0.
-    /// m's lowest limb is odd and above 2 for both P-256 moduli, so m − 2 borrows nothing.
-    func inverted() -> Self { raised(toLimbs: Self(M.m0 &- 2, M.m1, M.m2, M.m3)) }
-
-    /// The inverse modulo m of integer (non-Montgomery) limbs by the binary extended Euclidean
-    /// algorithm: invariants x1·a ≡ u and x2·a ≡ v (mod m). Variable-time (public values only);
-    /// 0 maps to 0. About three times faster than Fermat's ~330 Montgomery multiplications.
-    func integerInverseVarTime() -> Self {
-        if isZero { return .zero }
-        var u = self
-        var v = Self.modulus
-        var x1 = Self(1, 0, 0, 0)
-        var x2 = Self.zero
-        while !u.isIntegerOne && !v.isIntegerOne {
-            while u.l0 & 1 == 0 {
-                u = u.shiftedRightOne(top: 0)
-                x1 = x1.halvedModulo()
-            }
-            while v.l0 & 1 == 0 {
-                v = v.shiftedRightOne(top: 0)
-                x2 = x2.halvedModulo()
-            }
-            let (difference, borrow) = u.subtractingIntegerReportingBorrow(v)
-            if borrow == 0 {
-                u = difference
-                x1 = x1 - x2
-            } else {
-                v = v.subtractingIntegerReportingBorrow(u).0
-                x2 = x2 - x1
-            }
-        }
-        return u.isIntegerOne ? x1 : x2
-    }
-
     @inline(__always)
-    private var isIntegerOne: Bool { (l0 ^ 1) | l1 | l2 | l3 == 0 }
-
-    @inline(__always)
-    private func shiftedRightOne(top: UInt64) -> Self {
+    func shiftedRightOne(top: UInt64) -> Self {
         Self((l0 >> 1) | (l1 << 63), (l1 >> 1) | (l2 << 63), (l2 >> 1) | (l3 << 63), (l3 >> 1) | (top << 63))
     }
 
     /// x/2 mod m for x < m: x or x + m, whichever is even, shifted right (m is odd).
     @inline(__always)
-    private func halvedModulo() -> Self {
+    func halvedModulo() -> Self {
         if l0 & 1 == 0 { return shiftedRightOne(top: 0) }
         let (s0, c0) = addWithCarry(l0, M.m0, 0)
         let (s1, c1) = addWithCarry(l1, M.m1, c0)
@@ -336,7 +240,7 @@ extension Residue256 {
     }
 
     @inline(__always)
-    private func subtractingIntegerReportingBorrow(_ other: Self) -> (Self, UInt64) {
+    func subtractingIntegerReportingBorrow(_ other: Self) -> (Self, UInt64) {
         let (d0, b0) = subtractWithBorrow(l0, other.l0, 0)
         let (d1, b1) = subtractWithBorrow(l1, other.l1, b0)
         let (d2, b2) = subtractWithBorrow(l2, other.l2, b1)
