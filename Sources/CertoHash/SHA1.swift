@@ -19,7 +19,7 @@ public enum Insecure {
         }
     }
 
-    public struct SHA1: HashFunction {
+    public struct SHA1: HashFunction, BlockHashEngine {
         public typealias Digest = SHA1Digest
         public static let blockByteCount = 64
         var h0: UInt32 = 0x67452301, h1: UInt32 = 0xEFCDAB89, h2: UInt32 = 0x98BADCFE
@@ -31,51 +31,12 @@ public enum Insecure {
 
         public init() {}
 
-        public mutating func update(bufferPointer input: UnsafeRawBufferPointer) {
-            guard var source = input.baseAddress, input.count > 0 else { return }
-            var remaining = input.count
-            length &+= UInt64(remaining)
-            if buffered > 0 {
-                let take = min(64 - buffered, remaining)
-                let offset = buffered
-                withUnsafeMutableBytes(of: &buffer) { ($0.baseAddress! + offset).copyMemory(from: source, byteCount: take) }
-                buffered += take
-                source += take
-                remaining -= take
-                guard buffered == 64 else { return }
-                let block = buffer
-                withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
-                buffered = 0
-            }
-            let whole = remaining / 64
-            if whole > 0 {
-                compress(source, blocks: whole)
-                source += whole * 64
-                remaining -= whole * 64
-            }
-            if remaining > 0 {
-                withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: source, byteCount: remaining) }
-                buffered = remaining
-            }
-        }
+        static var lengthFieldByteCount: Int { 8 }
+
+        public mutating func update(bufferPointer input: UnsafeRawBufferPointer) { absorb(input) }
 
         /// Pads a copy of the state (FIPS 180-4 §5.1.1); the hasher itself is unchanged.
-        public func finalize() -> SHA1Digest {
-            var copy = self
-            var block = buffer
-            let used = buffered
-            withUnsafeMutableBytes(of: &block) { bytes in
-                bytes[used] = 0x80
-                for i in (used + 1)..<64 { bytes[i] = 0 }
-            }
-            if used + 1 > 56 {
-                withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-                block = (0, 0, 0, 0, 0, 0, 0, 0)
-            }
-            block.7 = (length &<< 3).bigEndian
-            withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-            return SHA1Digest(copy)
-        }
+        public func finalize() -> SHA1Digest { SHA1Digest(padded()) }
 
         /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`.
         mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {

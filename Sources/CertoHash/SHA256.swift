@@ -43,9 +43,9 @@ public struct SHA256: HashFunction {
 
     public init() {}
 
-    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.update(bufferPointer) }
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.absorb(bufferPointer) }
 
-    public func finalize() -> SHA256Digest { SHA256Digest(core.finalized()) }
+    public func finalize() -> SHA256Digest { SHA256Digest(core.padded()) }
 }
 
 public struct SHA224: HashFunction {
@@ -55,9 +55,9 @@ public struct SHA224: HashFunction {
 
     public init() {}
 
-    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.update(bufferPointer) }
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.absorb(bufferPointer) }
 
-    public func finalize() -> SHA224Digest { SHA224Digest(core.finalized()) }
+    public func finalize() -> SHA224Digest { SHA224Digest(core.padded()) }
 }
 
 /// Two 32-bit words as one 64-bit word whose in-memory bytes are `high` then `low`, big-endian.

@@ -4,7 +4,9 @@
 
 /// Eight 32-bit chaining words plus the buffered tail of the message.
 @usableFromInline
-struct SHA256Core: Sendable {
+struct SHA256Core: BlockHashEngine, Sendable {
+    static var blockByteCount: Int { 64 }
+    static var lengthFieldByteCount: Int { 8 }
     var h0, h1, h2, h3, h4, h5, h6, h7: UInt32
     /// Up to 63 bytes waiting for a full block, stored inline (64 bytes).
     var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -15,53 +17,6 @@ struct SHA256Core: Sendable {
     init(_ h0: UInt32, _ h1: UInt32, _ h2: UInt32, _ h3: UInt32,
          _ h4: UInt32, _ h5: UInt32, _ h6: UInt32, _ h7: UInt32) {
         (self.h0, self.h1, self.h2, self.h3, self.h4, self.h5, self.h6, self.h7) = (h0, h1, h2, h3, h4, h5, h6, h7)
-    }
-
-    mutating func update(_ input: UnsafeRawBufferPointer) {
-        guard var source = input.baseAddress, input.count > 0 else { return }
-        var remaining = input.count
-        length &+= UInt64(remaining)
-        if buffered > 0 {
-            let take = min(64 - buffered, remaining)
-            let offset = buffered
-            withUnsafeMutableBytes(of: &buffer) { ($0.baseAddress! + offset).copyMemory(from: source, byteCount: take) }
-            buffered += take
-            source += take
-            remaining -= take
-            guard buffered == 64 else { return }
-            let block = buffer
-            withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
-            buffered = 0
-        }
-        let whole = remaining / 64
-        if whole > 0 {
-            compress(source, blocks: whole)
-            source += whole * 64
-            remaining -= whole * 64
-        }
-        if remaining > 0 {
-            withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: source, byteCount: remaining) }
-            buffered = remaining
-        }
-    }
-
-    /// Pads a copy of the state (FIPS 180-4 §5.1.1) and returns the final chaining words.
-    func finalized() -> SHA256Core {
-        var copy = self
-        let bitLength = length &<< 3
-        var block = buffer
-        let used = buffered
-        withUnsafeMutableBytes(of: &block) { bytes in
-            bytes[used] = 0x80
-            for i in (used + 1)..<64 { bytes[i] = 0 }
-        }
-        if used + 1 > 56 {
-            withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-            block = (0, 0, 0, 0, 0, 0, 0, 0)
-        }
-        block.7 = bitLength.bigEndian
-        withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-        return copy
     }
 
     /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`.

@@ -40,9 +40,9 @@ public struct SHA512: HashFunction {
 
     public init() {}
 
-    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.update(bufferPointer) }
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.absorb(bufferPointer) }
 
-    public func finalize() -> SHA512Digest { SHA512Digest(core.finalized()) }
+    public func finalize() -> SHA512Digest { SHA512Digest(core.padded()) }
 }
 
 public struct SHA384: HashFunction {
@@ -53,7 +53,7 @@ public struct SHA384: HashFunction {
 
     public init() {}
 
-    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.update(bufferPointer) }
+    public mutating func update(bufferPointer: UnsafeRawBufferPointer) { core.absorb(bufferPointer) }
 
-    public func finalize() -> SHA384Digest { SHA384Digest(core.finalized()) }
+    public func finalize() -> SHA384Digest { SHA384Digest(core.padded()) }
 }

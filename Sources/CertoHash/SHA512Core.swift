@@ -4,7 +4,9 @@
 
 /// Eight 64-bit chaining words plus the buffered tail of the message.
 @usableFromInline
-struct SHA512Core: Sendable {
+struct SHA512Core: BlockHashEngine, Sendable {
+    static var blockByteCount: Int { 128 }
+    static var lengthFieldByteCount: Int { 16 }
     var h0, h1, h2, h3, h4, h5, h6, h7: UInt64
     /// Up to 127 bytes waiting for a full block, stored inline (128 bytes).
     var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
@@ -17,53 +19,6 @@ struct SHA512Core: Sendable {
     init(_ h0: UInt64, _ h1: UInt64, _ h2: UInt64, _ h3: UInt64,
          _ h4: UInt64, _ h5: UInt64, _ h6: UInt64, _ h7: UInt64) {
         (self.h0, self.h1, self.h2, self.h3, self.h4, self.h5, self.h6, self.h7) = (h0, h1, h2, h3, h4, h5, h6, h7)
-    }
-
-    mutating func update(_ input: UnsafeRawBufferPointer) {
-        guard var source = input.baseAddress, input.count > 0 else { return }
-        var remaining = input.count
-        length &+= UInt64(remaining)
-        if buffered > 0 {
-            let take = min(128 - buffered, remaining)
-            let offset = buffered
-            withUnsafeMutableBytes(of: &buffer) { ($0.baseAddress! + offset).copyMemory(from: source, byteCount: take) }
-            buffered += take
-            source += take
-            remaining -= take
-            guard buffered == 128 else { return }
-            let block = buffer
-            withUnsafeBytes(of: block) { compress($0.baseAddress!, blocks: 1) }
-            buffered = 0
-        }
-        let whole = remaining / 128
-        if whole > 0 {
-            compress(source, blocks: whole)
-            source += whole * 128
-            remaining -= whole * 128
-        }
-        if remaining > 0 {
-            withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: source, byteCount: remaining) }
-            buffered = remaining
-        }
-    }
-
-    /// Pads a copy of the state (FIPS 180-4 §5.1.2) and returns the final chaining words.
-    func finalized() -> SHA512Core {
-        var copy = self
-        var block = buffer
-        let used = buffered
-        withUnsafeMutableBytes(of: &block) { bytes in
-            bytes[used] = 0x80
-            for i in (used + 1)..<128 { bytes[i] = 0 }
-        }
-        if used + 1 > 112 {
-            withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-            block = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        }
-        block.14 = (length &>> 61).bigEndian  // high 64 bits of the 128-bit bit length
-        block.15 = (length &<< 3).bigEndian
-        withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-        return copy
     }
 
     /// Runs the compression function over `blocks` consecutive 128-byte blocks at `base`.
