@@ -1,6 +1,7 @@
 // Seeded random property tests of BigInt: native-integer differential checks for small values, and
 // algebraic identities (division, mulmod, inverse, modPow by repeated multiplication) for large ones.
 import CertoBigInt
+import CertoTestSupport
 import Testing
 
 /// A random BigInt of up to `maxBytes` bytes, negative about half the time when `signed`.

@@ -1,6 +1,7 @@
 // MontgomeryModulus.powerVarTime against BigInt.modPow (GMP's mpz_powm) on seeded random odd moduli
 // of many sizes, bases and exponents: small, e = 65537, one word, and long (sliding window).
 import CertoBigInt
+import CertoTestSupport
 import Testing
 
 @Suite struct MontgomeryModulusTests {

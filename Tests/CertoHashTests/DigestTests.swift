@@ -1,6 +1,7 @@
 // HashAlgorithm's run-time dispatch equals the concrete types, and digests behave as values:
 // equality and hashing follow the bytes, `description` is lowercase hex, sizes match the standard.
 import CertoHash
+import CertoTestSupport
 import Testing
 
 @Suite struct DigestTests {

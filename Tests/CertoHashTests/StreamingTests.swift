@@ -1,22 +1,8 @@
 // Streaming equals one-shot: seeded random messages fed in many chunkings (odd sizes, sizes that
 // straddle the 64- and 128-byte block edges, random splits, single bytes), for every hash.
 import CertoHash
+import CertoTestSupport
 import Testing
-
-/// SplitMix64: a tiny seeded generator so every run feeds the same data.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
 
 /// Message lengths around every padding edge of both block sizes, plus a few larger ones.
 private let lengths: [Int] = Array(0...130) + [183, 191, 192, 239, 240, 255, 256, 257, 1000, 4095, 4096, 4097, 20_011]

@@ -3,6 +3,7 @@
 // m−2, (m−1)/2, values ≥ m for reduction). Deterministic: same seed, same inputs, every run.
 import CertoBigInt
 @testable import CertoSignature
+import CertoTestSupport
 import Testing
 
 /// What the differential test needs from a fixed-width modular type.
@@ -82,29 +83,12 @@ extension Residue384: DifferentialModular where M: DifferentialModulus384 {
     func testSquareRoot() -> Self? { M.testSquareRoot(self) }
 }
 
-/// SplitMix64: a small, seeded, reproducible generator for test inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    mutating func bytes(_ count: Int) -> [UInt8] {
-        (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
-    }
-}
-
 enum ModularUnderTest: String, CaseIterable, Sendable {
     case p256Field, p256Scalar, p384Field, p384Scalar
 }
 
 /// Random and edge inputs below the modulus, as BigInt.
-private func inputs(modulus: BigInt, byteCount: Int, count: Int, generator: inout SeededGenerator) throws -> [BigInt] {
+private func inputs(modulus: BigInt, byteCount: Int, count: Int, generator: inout SplitMix64) throws -> [BigInt] {
     let edges: [BigInt] = [
         0, 1, 2, 3, modulus - 1, modulus - 2, try modulus / 2, try modulus / 2 + 1,
         (BigInt(1) << (byteCount * 8 - 1)) - 1, BigInt(1) << 64, (BigInt(1) << 128) - 1,
@@ -123,7 +107,7 @@ private func inputs(modulus: BigInt, byteCount: Int, count: Int, generator: inou
 }
 
 private func check<T: DifferentialModular>(_: T.Type, iterations: Int, seed: UInt64) throws {
-    var generator = SeededGenerator(state: seed)
+    var generator = SplitMix64(state: seed)
     let m = try BigInt(hex: T.modulusHex)
     let width = T.byteCount
     let values = try inputs(modulus: m, byteCount: width, count: iterations, generator: &generator)

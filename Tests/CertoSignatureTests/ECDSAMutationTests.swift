@@ -2,6 +2,7 @@
 // signature is refused (strict DER has one encoding per (r, s), so any changed byte changes the
 // signature or breaks the encoding), and a truncated or extended input never parses.
 import CertoSignature
+import CertoTestSupport
 import Testing
 
 private let spki = ECDSAReference.p256SPKI
@@ -20,7 +21,7 @@ struct ECDSAMutationTests {
 
     @Test func mutatedSignaturesAreRefused() throws {
         let key = try ECDSAPublicKey(subjectPublicKeyInfoDER: spki)
-        var generator = SeededGenerator(state: 0xec)
+        var generator = SplitMix64(state: 0xec)
         var refused = 0
         let trials = 300
         for _ in 0..<trials {
@@ -37,7 +38,7 @@ struct ECDSAMutationTests {
     }
 
     @Test func mutatedKeysNeverTrap() {
-        var generator = SeededGenerator(state: 0x5b1)
+        var generator = SplitMix64(state: 0x5b1)
         var parsed = 0
         for _ in 0..<3000 {
             var mutated = spki

@@ -3,6 +3,7 @@
 // scalars and points, plus the special cases: P + P inside addition, P + (−P), infinity, u = 0, n−1.
 import CertoBigInt
 @testable import CertoSignature
+import CertoTestSupport
 import Testing
 
 /// Textbook affine arithmetic on y² = x³ − 3x + b; nil is the point at infinity.
@@ -117,7 +118,7 @@ extension CurveUnderTest {
 private func checkCurve<C: CurveUnderTest>(_: C.Type, randomCases: Int, seed: UInt64) throws {
     let reference = C.reference
     let width = reference.byteCount
-    var generator = SeededGenerator(state: seed)
+    var generator = SplitMix64(state: seed)
     func scalar() throws -> BigInt { try BigInt(bytes: generator.bytes(width)).mod(reference.n) }
     func bytes(_ value: BigInt) throws -> [UInt8] { try value.serialize(byteCount: width) }
 

@@ -1,23 +1,12 @@
 // Seeded random and mutated inputs for every parser that sees server bytes: each must return or throw
 // a TLSError, never trap or run away. Mutations start from valid messages so the parsers get deep.
+import CertoTestSupport
 import Testing
 @testable import CertoTLS
 
 @Suite("TLS parsers on random input")
 struct RandomInputTests {
-    /// SplitMix64: a fixed seed makes every run test the same inputs.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d1_049b_133b_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func mutate(_ bytes: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var out = bytes
         switch rng.next() % 4 {
         case 0 where !out.isEmpty:
@@ -34,7 +23,7 @@ struct RandomInputTests {
 
     @Test("ServerHello, EncryptedExtensions and Certificate parsers: 3,000 seeded inputs each")
     func parsers() {
-        var rng = SeededGenerator(state: 0x6365_7274_6f)
+        var rng = SplitMix64(state: 0x6365_7274_6f)
         let serverHello = MessageParsingTests.serverHelloBody(
             extensions: [0, 43, 0, 2, 3, 4, 0, 51, 0, 36, 0, 0x1d, 0, 32] + [UInt8](repeating: 5, count: 32) + [0, 16, 0, 5, 0, 3, 2, 0x68, 0x32])
         let extensions: [UInt8] = [0, 9, 0, 16, 0, 5, 0, 3, 2, 0x68, 0x32]
@@ -71,7 +60,7 @@ struct RandomInputTests {
         let iv = [UInt8](repeating: 9, count: 12)
         var sealer = try #require(TLS13RecordProtection(cipherSuite: CipherSuite.aes128GCMSHA256, key: key, iv: iv))
         let record = sealer.seal(contentType: 22, content: [8, 0, 0, 2, 0, 0])
-        var rng = SeededGenerator(state: 42)
+        var rng = SplitMix64(state: 42)
         var refused = 0
         for _ in 0..<2000 {
             let mutated = Self.mutate(record, &rng)

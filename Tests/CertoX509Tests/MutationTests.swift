@@ -6,18 +6,6 @@ import CertoX509
 import Foundation
 import Testing
 
-/// SplitMix64: a small, seedable generator so every run mutates the same bytes.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct MutationTests {
     /// Every seventh certificate of the system bundle plus the cryptography-vectors certificates that parse.
     static func baseCertificates() throws -> [[UInt8]] {
