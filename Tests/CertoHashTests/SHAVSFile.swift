@@ -38,11 +38,11 @@ enum SHAVS {
                 guard let bits = Int(value), bits >= 0, bits % 8 == 0 else { throw malformed(path, number, value) }
                 bitLength = bits
             case "Msg":
-                guard let bits = bitLength, let bytes = hexBytes(value) else { throw malformed(path, number, value) }
+                guard let bits = bitLength, let bytes = TestHex.decode(value) else { throw malformed(path, number, value) }
                 message = bits == 0 ? [] : bytes
                 guard message!.count * 8 == bits else { throw malformed(path, number, value) }
             case "MD":
-                guard let msg = message, let digest = hexBytes(value) else { throw malformed(path, number, value) }
+                guard let msg = message, let digest = TestHex.decode(value) else { throw malformed(path, number, value) }
                 vectors.append(MessageVector(line: number, message: msg, digest: digest))
                 bitLength = nil
                 message = nil
@@ -62,12 +62,12 @@ enum SHAVS {
         for (number, key, value) in try fields(path) {
             switch key {
             case "Seed":
-                seed = hexBytes(value)
+                seed = TestHex.decode(value)
             case "COUNT":
                 guard Int(value) == expectedCount else { throw malformed(path, number, value) }
                 expectedCount += 1
             case "MD":
-                guard let digest = hexBytes(value), checkpoints.count + 1 == expectedCount else {
+                guard let digest = TestHex.decode(value), checkpoints.count + 1 == expectedCount else {
                     throw malformed(path, number, value)
                 }
                 checkpoints.append(digest)
@@ -99,29 +99,6 @@ enum SHAVS {
     private static func malformed(_ path: String, _ line: Int, _ text: String) -> SHAVSError {
         .malformed(file: path, line: line, text: text)
     }
-}
-
-/// Bytes from an even-length hex string, or nil.
-func hexBytes(_ text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count % 2 == 0 else { return nil }
-    func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(digits.count / 2)
-    var i = 0
-    while i < digits.count {
-        guard let high = nibble(digits[i]), let low = nibble(digits[i + 1]) else { return nil }
-        out.append(high << 4 | low)
-        i += 2
-    }
-    return out
 }
 
 extension Substring {

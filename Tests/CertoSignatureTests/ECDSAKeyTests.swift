@@ -2,6 +2,7 @@
 // and every refusal with its precise error. Keys below were made with `openssl ecparam -genkey`
 // and `openssl ec -pubout [-param_enc explicit | -conv_form compressed]`.
 import CertoSignature
+import CertoTestSupport
 import Testing
 
 private let p256SPKI = "3059301306072a8648ce3d020106082a8648ce3d0301070342000400d289993c1a4d179e972097462be65adda093ed75f3c8a16e7edaa0629d5b3c32ceb34baafafc50850ea19cce55b6e541131a03b02f0b39a5ab78b62f76f4f6"
@@ -12,7 +13,7 @@ private let p384SPKI = "3076301006072a8648ce3d020106052b8104002203620004a1da5a71
 /// An RSA-2048 SubjectPublicKeyInfo prefix is enough to be refused before the key is read.
 private let rsaSPKI = "30820122300d06092a864886f70d01010105000382010f003082010a0282010100" + String(repeating: "c5", count: 256) + "0203010001"
 
-private func hex(_ text: String) -> [UInt8] { ECDSATestHex.decode(text)! }
+private func hex(_ text: String) -> [UInt8] { TestHex.decode(text)! }
 
 private func keyError(_ body: () throws -> Void) -> ECDSAKeyError? {
     do {

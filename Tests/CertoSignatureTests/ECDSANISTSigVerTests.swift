@@ -39,7 +39,7 @@ private func sections(_ text: String) -> [SigVerSection] {
 /// Left-pads hex to `bytes` bytes; nil when it is longer.
 private func fixedWidth(_ hex: String, bytes: Int) -> [UInt8]? {
     let padded = hex.count % 2 == 1 ? "0" + hex : hex
-    guard let value = ECDSATestHex.decode(padded) else { return nil }
+    guard let value = TestHex.decode(padded) else { return nil }
     let significant = Array(value.drop(while: { $0 == 0 }))
     guard significant.count <= bytes else { return nil }
     return [UInt8](repeating: 0, count: bytes - significant.count) + significant
@@ -67,7 +67,7 @@ struct ECDSANISTSigVerTests {
                 let result = try #require(entry["Result"])
                 let expected = result.hasPrefix("P")
                 let messageHex = try #require(entry["Msg"])
-                let message = try #require(ECDSATestHex.decode(messageHex))
+                let message = try #require(TestHex.decode(messageHex))
                 let bytes = curve.coordinateByteCount
                 let qxHex = try #require(entry["Qx"])
                 let qyHex = try #require(entry["Qy"])

@@ -72,10 +72,10 @@ struct ECDSAWycheproofTests {
             let hash = try #require(ecdsaTestHash(named: group.sha), "hash \(group.sha)")
             let expectedCurve: ECDSACurve = group.publicKey.curve == "secp256r1" ? .p256 : .p384
 
-            let key = try ECDSAPublicKey(subjectPublicKeyInfoDER: #require(ECDSATestHex.decode(group.publicKeyDer)))
+            let key = try ECDSAPublicKey(subjectPublicKeyInfoDER: #require(TestHex.decode(group.publicKeyDer)))
             #expect(key.curve == expectedCurve)
             // The same key through the other two doors.
-            let uncompressed = try #require(ECDSATestHex.decode(group.publicKey.uncompressed))
+            let uncompressed = try #require(TestHex.decode(group.publicKey.uncompressed))
             let sec1Key = try ECDSAPublicKey(curve: expectedCurve, sec1Representation: uncompressed)
             let pemKey = try ECDSAPublicKey(pemRepresentation: group.publicKeyPem)
             #expect(sec1Key.x963Representation == uncompressed)
@@ -84,8 +84,8 @@ struct ECDSAWycheproofTests {
 
             for test in group.tests {
                 ran += 1
-                let message = try #require(ECDSATestHex.decode(test.msg))
-                let signature = try #require(ECDSATestHex.decode(test.sig))
+                let message = try #require(TestHex.decode(test.msg))
+                let signature = try #require(TestHex.decode(test.sig))
                 let digest = hash.hash(message)
                 // `key` verifies the whole group, so after its first test it runs on its precomputed
                 // tables (P-256); a fresh key per test keeps the plain path covered too.

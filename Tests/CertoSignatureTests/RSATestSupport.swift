@@ -12,26 +12,8 @@ enum RSATestSupport {
 
     /// Decodes hex (whitespace ignored); throws on odd length or a non-hex character.
     static func bytes(hex text: String) throws -> [UInt8] {
-        let digits = text.utf8.filter { $0 != 0x20 && $0 != 0x0a && $0 != 0x0d && $0 != 0x09 }
-        guard digits.count % 2 == 0 else { throw BadHex(text: text) }
-        var output: [UInt8] = []
-        output.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { throw BadHex(text: text) }
-            output.append(high << 4 | low)
-            index += 2
-        }
-        return output
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: return c - 0x30
-        case 0x61...0x66: return c - 0x61 + 10
-        case 0x41...0x46: return c - 0x41 + 10
-        default: return nil
-        }
+        guard let bytes = TestHex.decode(text, skippingWhitespace: true) else { throw BadHex(text: text) }
+        return bytes
     }
 
     struct UnknownHash: Error {

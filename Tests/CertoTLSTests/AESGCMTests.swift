@@ -50,15 +50,15 @@ struct AESGCMTests {
 
     @Test("AES block cipher: FIPS 197 Appendix C examples")
     func fips197() throws {
-        let plaintext = hexBytes("00112233445566778899aabbccddeeff")
+        let plaintext = TestHex.bytes("00112233445566778899aabbccddeeff")
         let cases = [
             ("000102030405060708090a0b0c0d0e0f", "69c4e0d86a7b0430d8cdb78070b4c55a"),
             ("000102030405060708090a0b0c0d0e0f1011121314151617", "dda97ca4864cdfe06eaf70a0ec0d7191"),
             ("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "8ea2b7ca516745bfeafc49904b496089"),
         ]
         for (key, expected) in cases {
-            let aes = try #require(AES(key: hexBytes(key)))
-            #expect(hex(aes.encryptBlock(plaintext)) == expected)
+            let aes = try #require(AES(key: TestHex.bytes(key)))
+            #expect(TestHex.encode(aes.encryptBlock(plaintext)) == expected)
         }
         #expect(AES(key: [UInt8](repeating: 0, count: 15)) == nil)
     }

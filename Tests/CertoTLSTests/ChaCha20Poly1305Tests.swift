@@ -13,7 +13,7 @@ struct ChaCha20Poly1305Tests {
         if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
             return Array(text.dropFirst().dropLast().utf8)
         }
-        return hexBytes(text)
+        return TestHex.bytes(text)
     }
 
     struct Layout: Sendable, CustomStringConvertible {
@@ -54,17 +54,17 @@ struct ChaCha20Poly1305Tests {
 
     @Test("ChaCha20 block function: RFC 8439 §2.3.2")
     func blockFunction() throws {
-        let key = hexBytes("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
+        let key = TestHex.bytes("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
         let cipher = try #require(ChaCha20Poly1305(key: key))
-        let block = cipher.block(nonce: hexBytes("000000090000004a00000000"), counter: 1)
-        #expect(hex(block) == "10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
+        let block = cipher.block(nonce: TestHex.bytes("000000090000004a00000000"), counter: 1)
+        #expect(TestHex.encode(block) == "10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
             + "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e")
     }
 
     @Test("Poly1305: RFC 8439 §2.5.2")
     func poly1305() {
-        var mac = Poly1305(key: hexBytes("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b"))
+        var mac = Poly1305(key: TestHex.bytes("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b"))
         mac.update(Array("Cryptographic Forum Research Group".utf8), padToBlock: false)
-        #expect(hex(mac.finalize()) == "a8061dc1305136c6c22b8baf0c0127a9")
+        #expect(TestHex.encode(mac.finalize()) == "a8061dc1305136c6c22b8baf0c0127a9")
     }
 }

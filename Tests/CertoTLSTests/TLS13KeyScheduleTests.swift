@@ -2,6 +2,7 @@
 // the X25519 exchange from the trace's private keys, every secret from the early secret to the
 // handshake traffic secrets, the traffic keys and IVs, and the client's encrypted Finished record,
 // sealed byte for byte and opened again. Values typed from the RFC's published trace.
+import CertoTestSupport
 import Testing
 @testable import CertoTLS
 
@@ -17,34 +18,34 @@ struct TLS13KeyScheduleTests {
 
     @Test("X25519 key shares and shared secret")
     func keyExchange() throws {
-        #expect(hex(X25519.publicKey(privateKey: hexBytes(Self.clientPrivate))) == Self.clientPublic)
-        #expect(hex(X25519.publicKey(privateKey: hexBytes(Self.serverPrivate))) == Self.serverPublic)
+        #expect(TestHex.encode(X25519.publicKey(privateKey: TestHex.bytes(Self.clientPrivate))) == Self.clientPublic)
+        #expect(TestHex.encode(X25519.publicKey(privateKey: TestHex.bytes(Self.serverPrivate))) == Self.serverPublic)
         let shared = try #require(X25519.sharedSecret(
-            privateKey: hexBytes(Self.clientPrivate), peerPublicKey: hexBytes(Self.serverPublic)))
-        #expect(hex(shared) == Self.sharedSecret)
+            privateKey: TestHex.bytes(Self.clientPrivate), peerPublicKey: TestHex.bytes(Self.serverPublic)))
+        #expect(TestHex.encode(shared) == Self.sharedSecret)
     }
 
     @Test("early, derived, handshake and handshake traffic secrets")
     func secrets() {
         let secrets = TLS13HandshakeSecrets(
-            hash: .sha256, sharedSecret: hexBytes(Self.sharedSecret), transcriptHash: hexBytes(Self.helloHash))
-        #expect(hex(secrets.earlySecret) == "33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a")
-        #expect(hex(secrets.derivedSecret) == "6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba")
-        #expect(hex(secrets.handshakeSecret) == "1dc826e93606aa6fdc0aadc12f741b01046aa6b99f691ed221a9f0ca043fbeac")
-        #expect(hex(secrets.clientHandshakeTrafficSecret) == "b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21")
-        #expect(hex(secrets.serverHandshakeTrafficSecret) == "b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38")
+            hash: .sha256, sharedSecret: TestHex.bytes(Self.sharedSecret), transcriptHash: TestHex.bytes(Self.helloHash))
+        #expect(TestHex.encode(secrets.earlySecret) == "33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a")
+        #expect(TestHex.encode(secrets.derivedSecret) == "6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba")
+        #expect(TestHex.encode(secrets.handshakeSecret) == "1dc826e93606aa6fdc0aadc12f741b01046aa6b99f691ed221a9f0ca043fbeac")
+        #expect(TestHex.encode(secrets.clientHandshakeTrafficSecret) == "b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21")
+        #expect(TestHex.encode(secrets.serverHandshakeTrafficSecret) == "b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38")
     }
 
     @Test("handshake write keys and IVs")
     func trafficKeys() {
         let server = TLS13HandshakeSecrets.trafficKey(
-            hash: .sha256, secret: hexBytes("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38"), keyLength: 16)
-        #expect(hex(server.key) == "3fce516009c21727d0f2e4e86ee403bc")
-        #expect(hex(server.iv) == "5d313eb2671276ee13000b30")
+            hash: .sha256, secret: TestHex.bytes("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38"), keyLength: 16)
+        #expect(TestHex.encode(server.key) == "3fce516009c21727d0f2e4e86ee403bc")
+        #expect(TestHex.encode(server.iv) == "5d313eb2671276ee13000b30")
         let client = TLS13HandshakeSecrets.trafficKey(
-            hash: .sha256, secret: hexBytes("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21"), keyLength: 16)
-        #expect(hex(client.key) == "dbfaa693d1762c5b666af5d950258d01")
-        #expect(hex(client.iv) == "5bd3c71b836e0b76bb73265f")
+            hash: .sha256, secret: TestHex.bytes("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21"), keyLength: 16)
+        #expect(TestHex.encode(client.key) == "dbfaa693d1762c5b666af5d950258d01")
+        #expect(TestHex.encode(client.iv) == "5bd3c71b836e0b76bb73265f")
     }
 
     static let clientFinished = "14000020a8ec436d677634ae525ac1fcebe11a039ec17694fac6e98527b642f2edd5ce61"
@@ -53,18 +54,18 @@ struct TLS13KeyScheduleTests {
 
     @Test("client Finished record: sealed byte for byte, opened back, tampering refused")
     func finishedRecord() throws {
-        let key = hexBytes("dbfaa693d1762c5b666af5d950258d01")
-        let iv = hexBytes("5bd3c71b836e0b76bb73265f")
+        let key = TestHex.bytes("dbfaa693d1762c5b666af5d950258d01")
+        let iv = TestHex.bytes("5bd3c71b836e0b76bb73265f")
         var sealer = try #require(TLS13RecordProtection(key: key, iv: iv))
-        #expect(hex(sealer.seal(contentType: 22, content: hexBytes(Self.clientFinished))) == Self.clientFinishedRecord)
+        #expect(TestHex.encode(sealer.seal(contentType: 22, content: TestHex.bytes(Self.clientFinished))) == Self.clientFinishedRecord)
         #expect(sealer.sequenceNumber == 1)
 
-        let record = hexBytes(Self.clientFinishedRecord)
+        let record = TestHex.bytes(Self.clientFinishedRecord)
         var opener = try #require(TLS13RecordProtection(key: key, iv: iv))
         let result = opener.open(header: Array(record[..<5]), body: Array(record[5...]))
         let opened = try #require(result)
         #expect(opened.contentType == 22)
-        #expect(hex(opened.content) == Self.clientFinished)
+        #expect(TestHex.encode(opened.content) == Self.clientFinished)
 
         var tampered = record
         tampered[20] ^= 1

@@ -1,5 +1,6 @@
 // Splits NIST-style "Name = value" vector files (CAVS .rsp, cryptography's KDF .txt) into records.
 // A record starts at each line whose key is `startKey`; bare words (FAIL) are kept as flags.
+import CertoTestSupport
 
 struct VectorRecord {
     var fields: [String: String] = [:]
@@ -7,7 +8,7 @@ struct VectorRecord {
 
     func bytes(_ key: String) throws -> [UInt8] {
         guard let value = fields[key] else { throw VectorRecordError.missingField(key) }
-        return hexBytes(value)
+        return TestHex.bytes(value)
     }
 }
 

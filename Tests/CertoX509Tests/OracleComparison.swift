@@ -1,5 +1,6 @@
 // Field-by-field comparison of a parsed certificate with the oracle's view of it.
 import CertoX509
+import CertoTestSupport
 
 enum OracleComparison {
     static func differences(_ c: Certificate, _ o: OracleCertificate, outcome: ExpectedOutcome?) -> [String] {
@@ -37,7 +38,7 @@ enum OracleComparison {
 
     static func attributes(_ name: DistinguishedName) -> String {
         String(describing: name.rdns.map { rdn in
-            rdn.attributes.map { [$0.oid, $0.stringType == nil ? "#" + hex(contentOctets($0.valueBytes)) : $0.value] }
+            rdn.attributes.map { [$0.oid, $0.stringType == nil ? "#" + TestHex.encode(contentOctets($0.valueBytes)) : $0.value] }
         })
     }
 
@@ -56,10 +57,10 @@ enum OracleComparison {
             case .dnsName(let v): return ["dns", v]
             case .rfc822Name(let v): return ["email", v]
             case .uniformResourceIdentifier(let v): return ["uri", v]
-            case .ipAddress(let v): return ["ip", hex(v)]
+            case .ipAddress(let v): return ["ip", TestHex.encode(v)]
             case .directoryName(let v): return ["dirname", v.description]
             case .registeredID(let v): return ["rid", v]
-            case .otherName(let type, let value): return ["other", type, hex(value)]
+            case .otherName(let type, let value): return ["other", type, TestHex.encode(value)]
             case .x400Address, .ediPartyName: return ["unsupported"]
             }
         })
@@ -95,10 +96,6 @@ enum OracleComparison {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
-    }
 }
 
 extension OracleComparison {
