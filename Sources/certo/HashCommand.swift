@@ -65,17 +65,6 @@ func checksumLine(_ digest: [UInt8], _ name: String) -> String {
     return "\\\(hexString(digest))  \(escaped)"
 }
 
-struct FileReadError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): \(reason)" }
-
-    /// The failure named by the current `errno`.
-    static func fromErrno(_ path: String) -> FileReadError {
-        FileReadError(path: path, reason: String(cString: strerror(errno)))
-    }
-}
-
 /// Streams a file (or stdin for "-") through the hash in 64 KiB chunks, without Foundation.
 func digestOfFile(_ path: String, _ algorithm: HashAlgorithm) throws -> [UInt8] {
     switch algorithm {
@@ -89,22 +78,6 @@ func digestOfFile(_ path: String, _ algorithm: HashAlgorithm) throws -> [UInt8] 
 
 private func streamFile<H: HashFunction>(_ path: String, into hasher: H) throws -> H.Digest {
     var hasher = hasher
-    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileReadError.fromErrno(path) }
-    defer { if fd != 0 { close(fd) } }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw FileReadError.fromErrno(path) }
-    if info.st_mode & S_IFMT == S_IFDIR { throw FileReadError(path: path, reason: "Is a directory") }
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-    defer { chunk.deallocate() }
-    while true {
-        let n = read(fd, chunk.baseAddress, chunk.count)
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw FileReadError.fromErrno(path)
-        }
-        if n == 0 { break }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-    }
+    try readChunks(path) { hasher.update(bufferPointer: $0) }
     return hasher.finalize()
 }

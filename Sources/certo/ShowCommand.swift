@@ -233,29 +233,3 @@ enum ShowJSON {
 private extension String {
     func replacingColons() -> String { String(filter { $0 != ":" }) }
 }
-
-/// Reads a whole file (or standard input for "-") without Foundation; refuses directories and
-/// anything larger than the certificate parser accepts.
-func readWholeFile(_ path: String) throws -> [UInt8] {
-    let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw FileReadError.fromErrno(path) }
-    defer { if fd != 0 { close(fd) } }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw FileReadError.fromErrno(path) }
-    if info.st_mode & S_IFMT == S_IFDIR { throw FileReadError(path: path, reason: "Is a directory") }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw FileReadError.fromErrno(path)
-        }
-        if n == 0 { break }
-        bytes.append(contentsOf: chunk[0..<n])
-        if bytes.count > Certificate.maximumInputByteCount {
-            throw FileReadError(path: path, reason: "larger than \(Certificate.maximumInputByteCount) bytes")
-        }
-    }
-    return bytes
-}
