@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "CertoSignatureTests", dependencies: ["CertoSignature", "CertoBigInt", "CertoTestSupport"]),
         .testTarget(name: "CertoX509Tests", dependencies: ["CertoX509", "CertoTestSupport"]),
         .testTarget(name: "CertoTests", dependencies: ["Certo", "CertoTestSupport"]),
+        .testTarget(name: "CertoLimboTests", dependencies: ["Certo", "CertoTestSupport"],
+                    exclude: ["limbo-expectations.txt"]),
         .testTarget(name: "CertoTLSTests", dependencies: ["CertoTLS", "CertoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -48,3 +48,33 @@ PY
   echo "$name $version $sha" > "$stamp"
   echo "vectors: $name $version unpacked into TestVectors/.cache/$dir"
 done
+
+# x509-limbo, compiled and pinned in ../shared/conformance/x509-limbo (SOURCE.md there gives both
+# hashes): checked, then unpacked into TestVectors/.cache/x509-limbo/limbo.json for CertoLimboTests.
+limbo_gz="${CERTO_LIMBO_GZ:-$here/../../shared/conformance/x509-limbo/limbo.json.gz}"
+limbo_gz_sha=24bb9396ca768dc657c566ed0235459927ebb0d6e7fd7227b7bbf17fb6c7c1f5
+limbo_sha=ece0208e674fc288f22242ebdfb61e94cae0e4a229068feeb3bdb3025dfcb89f
+limbo="$cache/x509-limbo/limbo.json"
+if [ -f "$limbo" ] && [ "$(sha256sum "$limbo" | cut -d' ' -f1)" = "$limbo_sha" ]; then
+  echo "vectors: x509-limbo already unpacked"
+else
+  if [ ! -f "$limbo_gz" ]; then
+    echo "vectors: $limbo_gz is missing (x509-limbo comes from ../shared/conformance/x509-limbo)" >&2
+    exit 1
+  fi
+  actual="$(sha256sum "$limbo_gz" | cut -d' ' -f1)"
+  if [ "$actual" != "$limbo_gz_sha" ]; then
+    echo "vectors: sha256 mismatch for $limbo_gz: expected $limbo_gz_sha, got $actual" >&2
+    exit 1
+  fi
+  mkdir -p "$cache/x509-limbo"
+  gzip -dc "$limbo_gz" > "$limbo.tmp"
+  actual="$(sha256sum "$limbo.tmp" | cut -d' ' -f1)"
+  if [ "$actual" != "$limbo_sha" ]; then
+    rm -f "$limbo.tmp"
+    echo "vectors: sha256 mismatch for the unpacked limbo.json: expected $limbo_sha, got $actual" >&2
+    exit 1
+  fi
+  mv "$limbo.tmp" "$limbo"
+  echo "vectors: x509-limbo unpacked into TestVectors/.cache/x509-limbo"
+fi

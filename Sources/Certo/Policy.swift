@@ -10,7 +10,18 @@ public enum Purpose: String, Sendable, Hashable, CaseIterable {
     case any
 }
 
+/// Which certificate profile the chain must meet on top of RFC 5280's path validation.
+public enum Profile: String, Sendable, Hashable, CaseIterable {
+    /// RFC 5280 plus the CA/Browser Forum Baseline Requirements §7.1 profiles for root, subordinate CA
+    /// and subscriber certificates, as rustls-webpki and pyca/cryptography apply them. The default.
+    case webPKI = "web"
+    /// RFC 5280 alone: private PKIs and device fleets with their own CA.
+    case rfc5280
+}
+
 public struct Policy: Sendable, Hashable {
+    /// The certificate profile; `.webPKI` by default.
+    public var profile: Profile
     /// What the leaf is for; `.server` by default.
     public var purpose: Purpose
     /// The peer's DNS name or IP literal (IPv4 dotted quad, IPv6 text); nil skips the identity check.
@@ -32,10 +43,11 @@ public struct Policy: Sendable, Hashable {
     public var budget: SearchBudget
 
     public init(
-        purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
+        profile: Profile = .webPKI, purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
         allowSHA1: Bool = false, allowWeakRSA: Bool = false, partialChain: Bool = false,
         checksValidityPeriod: Bool = true, budget: SearchBudget = SearchBudget()
     ) {
+        self.profile = profile
         self.purpose = purpose
         self.host = host
         self.validationTime = validationTime
@@ -58,10 +70,17 @@ public struct SearchBudget: Sendable, Hashable {
     /// Complete paths handed to the validator.
     public var maxPathsValidated: Int
 
-    public init(maxCandidates: Int = 256, maxSignatureChecks: Int = 64, maxPathsValidated: Int = 32) {
+    /// Name-constraint comparisons (names of a certificate × constraints that apply to them), summed
+    /// over every path validated: bounds the quadratic work a CA with thousands of constraints and a
+    /// leaf with thousands of names could demand. The default is webpki's.
+    public var maxNameConstraintComparisons: Int
+
+    public init(maxCandidates: Int = 256, maxSignatureChecks: Int = 64, maxPathsValidated: Int = 32,
+                maxNameConstraintComparisons: Int = 250_000) {
         self.maxCandidates = maxCandidates
         self.maxSignatureChecks = maxSignatureChecks
         self.maxPathsValidated = maxPathsValidated
+        self.maxNameConstraintComparisons = maxNameConstraintComparisons
     }
 }
 
@@ -70,4 +89,15 @@ public enum SearchLimit: String, Sendable, Hashable {
     case candidates
     case signatureChecks = "signature checks"
     case pathsValidated = "paths validated"
+    case nameConstraintComparisons = "name-constraint comparisons"
+
+    /// The SearchBudget property that sets this limit.
+    public var budgetProperty: String {
+        switch self {
+        case .candidates: return "maxCandidates"
+        case .signatureChecks: return "maxSignatureChecks"
+        case .pathsValidated: return "maxPathsValidated"
+        case .nameConstraintComparisons: return "maxNameConstraintComparisons"
+        }
+    }
 }

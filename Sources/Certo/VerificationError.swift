@@ -11,12 +11,16 @@ public struct VerificationError: Error, Equatable, Sendable, CustomStringConvert
     public let reason: VerificationFailureReason
     /// Every path tried, best first (the first one is the one this error describes).
     public let attempts: [PathAttempt]
+    /// Intermediates that failed strict parsing and so were never candidates (position in the pool, error).
+    public let skippedIntermediates: [SkippedCertificate]
 
-    public init(depth: Int, subject: DistinguishedName, reason: VerificationFailureReason, attempts: [PathAttempt] = []) {
+    public init(depth: Int, subject: DistinguishedName, reason: VerificationFailureReason, attempts: [PathAttempt] = [],
+                skippedIntermediates: [SkippedCertificate] = []) {
         self.depth = depth
         self.subject = subject
         self.reason = reason
         self.attempts = attempts
+        self.skippedIntermediates = skippedIntermediates
     }
 
     public var description: String {
@@ -78,6 +82,39 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     // Extensions: §6.1.4 (o), §6.1.5 (f).
     case unhandledCriticalExtension(oid: String)
 
+    // Input: a certificate of the chain that fails strict parsing (RFC 5280 §4.1 and DER).
+    case malformedCertificate(CertificateError)
+
+    // Certificate profile (RFC 5280 §4.2 MUSTs; under Profile.webPKI also the CA/B Forum BR §7.1
+    // profiles). Each carries the rule that refused it, which may depend on the profile.
+    /// The extension (dotted OID) is non-critical where the rule requires it critical.
+    case extensionMustBeCritical(oid: String, rule: Rule)
+    /// The extension is critical where the rule forbids that.
+    case extensionMustNotBeCritical(oid: String, rule: Rule)
+    /// A required extension is absent.
+    case extensionMissing(oid: String, rule: Rule)
+    /// The extension may not appear in this kind of certificate (nameConstraints in a leaf, EKU in a root).
+    case extensionNotAllowed(oid: String, rule: Rule)
+    /// authorityKeyIdentifier without a keyIdentifier, with fields a root must not carry, or (in a
+    /// self-signed anchor) a keyIdentifier that is not the certificate's own subjectKeyIdentifier.
+    case invalidAuthorityKeyIdentifier(rule: Rule)
+    /// A leaf with basicConstraints cA=TRUE.
+    case caCertificateAsLeaf(rule: Rule)
+    /// keyUsage keyCertSign where basicConstraints cA is not TRUE (or, in the web profile, in any leaf);
+    /// or a CA whose keyUsage is present without keyCertSign.
+    case inconsistentKeyUsage(rule: Rule)
+    /// A key the profile forbids (RSA not a multiple of 8 bits or under 2048, P-192, DSA, ...).
+    case forbiddenKey(String, rule: Rule)
+    /// A CA certificate with an empty subject, or an empty subject without a critical subjectAltName.
+    case emptySubject(rule: Rule)
+    /// A serial number that is zero, negative or longer than 20 octets.
+    case invalidSerialNumber(rule: Rule)
+    /// A subjectAltName entry that is not a valid name of its form (a dNSName outside the preferred
+    /// name syntax, an rfc822Name that is not a mailbox), printed.
+    case malformedName(String, rule: Rule)
+    /// The subject commonName does not appear, textually the same, among the subjectAltName entries.
+    case commonNameNotInSubjectAltName(String, rule: Rule)
+
     // Purpose and identity (policy on top of RFC 5280).
     case extendedKeyUsageMismatch(required: String)
     case keyUsageMismatch(required: String)
@@ -88,13 +125,17 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     public var rank: Int {
         switch self {
         case .searchBudgetExhausted: return 100
+        case .malformedCertificate: return 60
         case .untrustedRoot, .depthExceeded: return 10
         case .issuerNotFound: return 11
         case .badSignature, .issuerNameMismatch: return 20
         case .sha1Refused, .weakRSAKey, .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return 25
         case .expired, .notYetValid: return 30
         case .v1Intermediate, .notACA, .pathLengthExceeded, .keyCertSignMissing, .nameConstraintViolation,
-             .unhandledCriticalExtension, .extendedKeyUsageMismatch, .keyUsageMismatch: return 40
+             .unhandledCriticalExtension, .extendedKeyUsageMismatch, .keyUsageMismatch,
+             .extensionMustBeCritical, .extensionMustNotBeCritical, .extensionMissing, .extensionNotAllowed,
+             .invalidAuthorityKeyIdentifier, .caCertificateAsLeaf, .inconsistentKeyUsage, .forbiddenKey,
+             .emptySubject, .invalidSerialNumber, .malformedName, .commonNameNotInSubjectAltName: return 40
         case .hostnameMismatch, .invalidHost: return 50
         }
     }
@@ -124,6 +165,50 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .keyUsageMismatch: return "keyUsageMismatch"
         case .hostnameMismatch: return "hostnameMismatch"
         case .invalidHost: return "invalidHost"
+        case .malformedCertificate: return "malformedCertificate"
+        case .extensionMustBeCritical: return "extensionMustBeCritical"
+        case .extensionMustNotBeCritical: return "extensionMustNotBeCritical"
+        case .extensionMissing: return "extensionMissing"
+        case .extensionNotAllowed: return "extensionNotAllowed"
+        case .invalidAuthorityKeyIdentifier: return "invalidAuthorityKeyIdentifier"
+        case .caCertificateAsLeaf: return "caCertificateAsLeaf"
+        case .inconsistentKeyUsage: return "inconsistentKeyUsage"
+        case .forbiddenKey: return "forbiddenKey"
+        case .emptySubject: return "emptySubject"
+        case .invalidSerialNumber: return "invalidSerialNumber"
+        case .malformedName: return "malformedName"
+        case .commonNameNotInSubjectAltName: return "commonNameNotInSubjectAltName"
+        }
+    }
+
+    /// The rule that refused the chain: RFC 5280's section for its own checks, the profile's rule for
+    /// profile checks, Certo's own for its search budget.
+    public var rule: Rule {
+        switch self {
+        case .issuerNotFound, .untrustedRoot: return .rfc5280("§6.1")
+        case .depthExceeded: return .rfc5280("§6.1.2 (k)")
+        case .searchBudgetExhausted(let limit): return Rule(.certo, "SearchBudget.\(limit.budgetProperty)")
+        case .badSignature: return .rfc5280("§6.1.3 (a)(1)")
+        case .sha1Refused: return .br("§7.1.3.2")
+        case .weakRSAKey: return .br("§6.1.5")
+        case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return .rfc5280("§6.1.3 (a)(1)")
+        case .expired, .notYetValid: return .rfc5280("§6.1.3 (a)(2)")
+        case .issuerNameMismatch: return .rfc5280("§6.1.3 (a)(4)")
+        case .v1Intermediate, .notACA: return .rfc5280("§6.1.4 (k)")
+        case .pathLengthExceeded: return .rfc5280("§6.1.4 (l)")
+        case .keyCertSignMissing: return .rfc5280("§6.1.4 (n)")
+        case .nameConstraintViolation: return .rfc5280("§6.1.3 (b)(c)")
+        case .unhandledCriticalExtension: return .rfc5280("§6.1.4 (o), §6.1.5 (f)")
+        case .extendedKeyUsageMismatch: return .rfc5280("§4.2.1.12")
+        case .keyUsageMismatch: return .rfc5280("§4.2.1.3")
+        case .hostnameMismatch, .invalidHost: return Rule(.rfc6125, "§6.4")
+        case .malformedCertificate: return .rfc5280("§4.1")
+        case .extensionMustBeCritical(_, let rule), .extensionMustNotBeCritical(_, let rule),
+             .extensionMissing(_, let rule), .extensionNotAllowed(_, let rule),
+             .invalidAuthorityKeyIdentifier(let rule), .caCertificateAsLeaf(let rule),
+             .inconsistentKeyUsage(let rule), .forbiddenKey(_, let rule), .emptySubject(let rule),
+             .invalidSerialNumber(let rule), .malformedName(_, let rule), .commonNameNotInSubjectAltName(_, let rule):
+            return rule
         }
     }
 
@@ -155,6 +240,13 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .unhandledCriticalExtension: return (34, "unhandled critical extension")
         case .extendedKeyUsageMismatch, .keyUsageMismatch: return (26, "unsuitable certificate purpose")
         case .hostnameMismatch, .invalidHost: return (62, "hostname mismatch")
+        case .malformedCertificate: return (4, "unable to decode certificate")
+        case .extensionMustBeCritical, .extensionMustNotBeCritical, .extensionMissing, .extensionNotAllowed,
+             .invalidAuthorityKeyIdentifier, .caCertificateAsLeaf, .inconsistentKeyUsage, .emptySubject,
+             .invalidSerialNumber, .malformedName:
+            return (89, "CA/leaf certificate profile violation")
+        case .forbiddenKey: return (66, "EE certificate key too weak")
+        case .commonNameNotInSubjectAltName: return (62, "hostname mismatch")
         }
     }
 
@@ -185,6 +277,19 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .keyUsageMismatch(let required): return "keyUsage does not allow \(required)"
         case .hostnameMismatch(let host): return "host \(host) does not match the certificate's subjectAltName"
         case .invalidHost(let host): return "invalid host name \(host)"
+        case .malformedCertificate(let error): return "malformed certificate: \(error)"
+        case .extensionMustBeCritical(let oid, _): return "extension \(Extension.name(forOID: oid)) must be critical"
+        case .extensionMustNotBeCritical(let oid, _): return "extension \(Extension.name(forOID: oid)) must not be critical"
+        case .extensionMissing(let oid, _): return "required extension \(Extension.name(forOID: oid)) is missing"
+        case .extensionNotAllowed(let oid, _): return "extension \(Extension.name(forOID: oid)) is not allowed in this certificate"
+        case .invalidAuthorityKeyIdentifier: return "authorityKeyIdentifier is not a keyIdentifier matching the issuer's key identifier"
+        case .caCertificateAsLeaf: return "leaf certificate has basicConstraints cA=TRUE"
+        case .inconsistentKeyUsage: return "keyUsage keyCertSign and basicConstraints cA disagree"
+        case .forbiddenKey(let key, _): return "key \(key) is not allowed"
+        case .emptySubject: return "empty subject name"
+        case .invalidSerialNumber: return "serial number is zero, negative or longer than 20 octets"
+        case .malformedName(let name, _): return "malformed name \(name)"
+        case .commonNameNotInSubjectAltName(let cn, _): return "subject commonName \(cn) is not among the subjectAltName entries"
         }
     }
 }

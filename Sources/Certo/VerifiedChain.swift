@@ -19,12 +19,16 @@ public struct VerifiedChain: Sendable, Equatable {
     /// Leaf first, trust anchor last.
     public let links: [Link]
     public let validationTime: Instant
+    /// The certificate profile the chain was judged under.
+    public let profile: Profile
+    /// Intermediates offered as DER that failed strict parsing and so were never candidates.
+    public internal(set) var skippedIntermediates: [SkippedCertificate] = []
 
     public var certificates: [Certificate] { links.map(\.certificate) }
     public var leaf: Certificate { links[0].certificate }
     public var anchor: Certificate { links[links.count - 1].certificate }
 
-    init(path: [Certificate], notes: [[String]]?, validationTime: Instant) {
+    init(path: [Certificate], notes: [[String]]?, validationTime: Instant, profile: Profile) {
         var links: [Link] = []
         links.reserveCapacity(path.count)
         for (index, certificate) in path.enumerated() {
@@ -40,10 +44,23 @@ public struct VerifiedChain: Sendable, Equatable {
         }
         self.links = links
         self.validationTime = validationTime
+        self.profile = profile
     }
 
     /// Human name of a signature algorithm ("RSA PKCS#1 v1.5 with SHA-256").
     public static func algorithmName(_ identifier: SignatureAlgorithmIdentifier) -> String {
         SignatureCheck.name(identifier)
+    }
+}
+
+/// A certificate offered to the verifier that failed strict parsing: its position in the list given
+/// (0-based) and why.
+public struct SkippedCertificate: Sendable, Equatable {
+    public let position: Int
+    public let error: CertificateError
+
+    public init(position: Int, error: CertificateError) {
+        self.position = position
+        self.error = error
     }
 }

@@ -49,7 +49,7 @@ public struct Verifier: Sendable {
             throw VerificationError(depth: 0, subject: leaf.subject, reason: error, attempts: Verifier.ranked(builder.attempts))
         }
         if let success {
-            return VerifiedChain(path: success.path, notes: success.notes, validationTime: time)
+            return VerifiedChain(path: success.path, notes: success.notes, validationTime: time, profile: policy.profile)
         }
         let attempts = Verifier.ranked(builder.attempts)
         guard let best = attempts.first else {
@@ -59,6 +59,32 @@ public struct Verifier: Sendable {
         }
         let subject = best.depth < best.certificates.count ? best.certificates[best.depth].subject : leaf.subject
         throw VerificationError(depth: best.depth, subject: subject, reason: best.reason, attempts: attempts)
+    }
+
+    /// Verifies a chain given as DER certificates, as they come from a file or a peer: a leaf that fails
+    /// strict parsing fails the verification with `.malformedCertificate` (depth 0, empty subject); an
+    /// intermediate that fails is skipped as a candidate and listed in `skippedIntermediates`.
+    public func verify(encodedLeaf: [UInt8], encodedIntermediates: [[UInt8]] = [], explain: Bool = false) throws(VerificationError) -> VerifiedChain {
+        var pool: [Certificate] = []
+        var skipped: [SkippedCertificate] = []
+        for (position, der) in encodedIntermediates.enumerated() {
+            do { pool.append(try Certificate(derEncoded: der)) } catch { skipped.append(SkippedCertificate(position: position, error: error)) }
+        }
+        let leaf: Certificate
+        do {
+            leaf = try Certificate(derEncoded: encodedLeaf)
+        } catch {
+            throw VerificationError(depth: 0, subject: DistinguishedName.empty, reason: .malformedCertificate(error),
+                                    skippedIntermediates: skipped)
+        }
+        do {
+            var chain = try verify(leaf: leaf, intermediates: pool, explain: explain)
+            chain.skippedIntermediates = skipped
+            return chain
+        } catch {
+            throw VerificationError(depth: error.depth, subject: error.subject, reason: error.reason, attempts: error.attempts,
+                                    skippedIntermediates: skipped)
+        }
     }
 
     /// Most specific first (higher rank); among equals, paths that got further first, then search order.

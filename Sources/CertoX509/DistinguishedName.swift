@@ -19,6 +19,9 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
         comparisonKey = try NameKey.build(encoded, field: "name")
     }
 
+    /// The empty Name (an empty SEQUENCE).
+    public static let empty: DistinguishedName = try! DistinguishedName(derEncoded: [0x30, 0x00])
+
     init(node: ASN1Node, field: String) throws(CertificateError) {
         try self.init(encoded: node.encodedBytes, field: field)
     }

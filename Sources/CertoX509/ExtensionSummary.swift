@@ -3,7 +3,10 @@
 
 extension Extension {
     /// Short name of the extension ("basicConstraints"), or its dotted OID when unknown.
-    public var name: String {
+    public var name: String { Extension.name(forOID: oid) }
+
+    /// Short name of the extension with this dotted OID, or the OID itself when unknown.
+    public static func name(forOID oid: String) -> String {
         switch oid {
         case "2.5.29.14": return "subjectKeyIdentifier"
         case "2.5.29.15": return "keyUsage"

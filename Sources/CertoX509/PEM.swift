@@ -8,6 +8,20 @@ extension Certificate {
 
     /// PEM with any number of CERTIFICATE blocks (text between them ignored, CRLF and headers tolerated),
     /// or exactly one DER certificate. Throws `.noCertificates` when PEM input holds none.
+    /// The DER of every certificate in `bytes` without parsing them: the CERTIFICATE blocks of PEM
+    /// input, or the input itself when it is DER. Throws only for PEM that cannot be read at all.
+    public static func encodedCertificates(_ bytes: [UInt8]) throws(CertificateError) -> [[UInt8]] {
+        guard bytes.count <= maximumInputByteCount else {
+            throw .inputTooLarge(byteCount: bytes.count, limit: maximumInputByteCount)
+        }
+        if looksLikeDER(bytes) { return [bytes] }
+        let blocks = try PEM.blocks(bytes)
+        if blocks.isEmpty && bytes.first == 0x30 { return [bytes] }
+        let encoded = blocks.filter { $0.label == "CERTIFICATE" }.map(\.der)
+        if encoded.isEmpty { throw .noCertificates }
+        return encoded
+    }
+
     public static func parseAll(_ bytes: [UInt8]) throws(CertificateError) -> [Certificate] {
         guard bytes.count <= maximumInputByteCount else {
             throw .inputTooLarge(byteCount: bytes.count, limit: maximumInputByteCount)
