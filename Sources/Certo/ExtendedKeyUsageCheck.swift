@@ -10,11 +10,11 @@ enum ExtendedKeyUsageCheck {
 
     /// nil when the certificate has no extKeyUsage (no restriction); otherwise whether `purpose`
     /// (the OID's content bytes) or anyExtendedKeyUsage is listed. Malformed content allows nothing.
-    static func allows(_ certificate: Certificate, purpose: [UInt8]) -> Bool? {
+    static func allows(_ certificate: Certificate, purpose: [UInt8], acceptingAny: Bool = true) -> Bool? {
         // CertoX509's keyed lookup parses the dotted OID text on every call; a scan of the
         // (already parsed) extensions by their DER is cheaper. Non-critical is the norm for EKU.
         guard let ext = certificate.extensions.all.first(where: { isExtendedKeyUsage($0) }) else { return nil }
-        return allows(der: ext.value, purpose: purpose)
+        return allows(der: ext.value, purpose: purpose, acceptingAny: acceptingAny)
     }
 
     /// An Extension has no public OID bytes; its dotted text is compared only when the value looks
@@ -27,13 +27,13 @@ enum ExtendedKeyUsageCheck {
         return ext.oid == extensionOID
     }
 
-    static func allows(der: [UInt8], purpose: [UInt8]) -> Bool {
+    static func allows(der: [UInt8], purpose: [UInt8], acceptingAny: Bool = true) -> Bool {
         guard der.count >= 2, der[0] == 0x30, let (start, end) = contentRange(der, at: 0), end == der.count else { return false }
         var position = start
         while position < end {
             guard der[position] == 0x06, let (oidStart, oidEnd) = contentRange(der, at: position), oidEnd <= end else { return false }
             let oid = der[oidStart..<oidEnd]
-            if oid.elementsEqual(purpose) || oid.elementsEqual(anyExtendedKeyUsage) { return true }
+            if oid.elementsEqual(purpose) || (acceptingAny && oid.elementsEqual(anyExtendedKeyUsage)) { return true }
             position = oidEnd
         }
         return false

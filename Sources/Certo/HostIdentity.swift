@@ -28,11 +28,13 @@ public enum HostIdentity: Sendable, Hashable {
         self = .dns(name)
     }
 
-    /// True when some subjectAltName of `names` matches this identity.
-    public func matches(subjectAlternativeNames names: [GeneralName]) -> Bool {
+    /// True when some subjectAltName of `names` matches this identity. A dNSName outside the preferred
+    /// name syntax (RFC 5280 §4.2.1.6) never matches; `allowingUnderscore` admits "_" in its labels.
+    public func matches(subjectAlternativeNames names: [GeneralName], allowingUnderscore: Bool = false) -> Bool {
         for name in names {
             switch (self, name) {
             case (.dns(let host), .dnsName(let pattern)):
+                guard DNSNameSyntax.isValidPresentedName(pattern, allowsUnderscore: allowingUnderscore) else { continue }
                 if HostIdentity.dnsMatches(host: host, pattern: pattern) { return true }
             case (.ip(let address), .ipAddress(let octets)):
                 if address == octets { return true }

@@ -1,6 +1,6 @@
 // A point in time as Unix seconds plus nanoseconds, UTC: the validation time of a Policy.
-// Certificates carry whole seconds; the fraction matters only at a bound (notAfter + 0.005 s is
-// already past notAfter). Reads the clock only in `now`, never implicitly elsewhere.
+// Certificates carry whole seconds, and a bound covers its whole second (notAfter + 0.005 s is still
+// within notAfter), so the fraction never decides validity. Reads the clock only in `now`, never implicitly elsewhere.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -32,11 +32,10 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// True when this instant lies in [notBefore, notAfter], both bounds inclusive (RFC 5280 §4.1.2.5).
+    /// Certificate times have whole seconds, so notAfter covers its whole second: 12:00:00.005 is
+    /// still within a notAfter of 12:00:00.
     public func isWithin(notBefore: Int64, notAfter: Int64) -> Bool {
-        if seconds < notBefore { return false }
-        if seconds > notAfter { return false }
-        if seconds == notAfter && nanoseconds > 0 { return false }
-        return true
+        seconds >= notBefore && seconds <= notAfter
     }
 
     /// ISO 8601 UTC, e.g. "2026-06-01T00:00:00Z" (fraction printed only when non-zero).

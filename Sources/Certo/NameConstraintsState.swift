@@ -12,43 +12,78 @@ struct NameConstraintsState: Sendable {
 
     var isEmpty: Bool { permittedSets.isEmpty && excluded.isEmpty }
 
-    /// RFC 5280 §6.1.4 (g): fold a CA's nameConstraints into the state.
-    mutating func add(_ constraints: NameConstraints) {
+    /// RFC 5280 §6.1.4 (g): fold a CA's nameConstraints into the state. A constraint that is not a
+    /// valid name of its form (a dNSName with a leading period or a wildcard, an iPAddress mask that
+    /// is not a prefix) is refused: it has no defined meaning, so no name can be judged against it.
+    mutating func add(_ constraints: NameConstraints) throws(VerificationFailureReason) {
+        for subtree in constraints.permittedSubtrees + constraints.excludedSubtrees {
+            if let malformed = NameConstraintsState.malformedConstraint(subtree.base) {
+                throw .malformedName(malformed, rule: .rfc5280("§4.2.1.10"))
+            }
+        }
         if !constraints.permittedSubtrees.isEmpty { permittedSets.append(constraints.permittedSubtrees) }
         excluded.append(contentsOf: constraints.excludedSubtrees)
     }
 
+    static func malformedConstraint(_ base: GeneralName) -> String? {
+        switch base {
+        case .dnsName(let name): return DNSNameSyntax.isValidConstraint(name) ? nil : describe(base)
+        case .ipAddress(let octets): return isPrefixMask(octets[(octets.count / 2)...]) ? nil : describe(base)
+        default: return nil
+        }
+    }
+
+    /// True when the mask is some number of one bits followed only by zero bits.
+    static func isPrefixMask(_ mask: ArraySlice<UInt8>) -> Bool {
+        var seenZero = false
+        for byte in mask {
+            for bit in (0..<8).reversed() {
+                let isOne = byte & (1 << bit) != 0
+                if isOne && seenZero { return false }
+                if !isOne { seenZero = true }
+            }
+        }
+        return true
+    }
+
     /// RFC 5280 §6.1.3 (b), (c): the subject DN, the subject's emailAddress attributes and every
     /// subjectAltName must lie within the permitted subtrees and outside the excluded ones.
-    /// Returns the first offending name, printed, or nil.
-    func violation(for certificate: Certificate) -> String? {
+    /// Returns the first offending name, printed, or nil. Every name is charged the number of
+    /// constraints it is compared with against `comparisons`; past `limit` the check stops.
+    func violation(for certificate: Certificate, comparisons: inout Int, limit: Int) throws(VerificationFailureReason) -> String? {
         if isEmpty { return nil }
         var names: [GeneralName] = []
-        if !certificate.subject.rdns.isEmpty { names.append(.directoryName(certificate.subject)) }
+        if !certificate.subject.isEmpty { names.append(.directoryName(certificate.subject)) }
         let sans = certificate.extensions.subjectAlternativeNames ?? []
         names.append(contentsOf: sans)
         // emailAddress in the subject is constrained like an rfc822Name (RFC 5280 §4.2.1.10).
         for email in DistinguishedNameHelpers.emailAddresses(in: certificate.subject) {
             names.append(.rfc822Name(email))
         }
-        for name in names where !isAllowed(name) {
-            return NameConstraintsState.describe(name)
+        let perName = excluded.count + permittedSets.reduce(0) { $0 + $1.count }
+        for name in names {
+            comparisons += perName
+            if comparisons > limit { throw .searchBudgetExhausted(.nameConstraintComparisons) }
+            if !isAllowed(name) { return NameConstraintsState.describe(name) }
         }
         return nil
     }
 
     func isAllowed(_ name: GeneralName) -> Bool {
-        for subtree in excluded {
-            if NameConstraintsState.sameForm(subtree.base, name) {
-                switch NameConstraintsState.matches(name, subtree.base) {
-                case .some(true), .none: return false  // inside an excluded subtree, or cannot tell: refuse
-                case .some(false): continue
-                }
+        // A name that is not well formed for its form is inside no subtree and could be inside any:
+        // it passes only when no constraint of its form applies.
+        let wellFormed = NameConstraintsState.isWellFormed(name)
+        for subtree in excluded where NameConstraintsState.sameForm(subtree.base, name) {
+            guard wellFormed else { return false }
+            switch NameConstraintsState.mayOverlap(name, subtree.base) {
+            case .some(true), .none: return false  // may be inside an excluded subtree, or cannot tell: refuse
+            case .some(false): continue
             }
         }
         for set in permittedSets {
             let relevant = set.filter { NameConstraintsState.sameForm($0.base, name) }
             if relevant.isEmpty { continue }
+            guard wellFormed else { return false }
             var inside = false
             for subtree in relevant where NameConstraintsState.matches(name, subtree.base) == true {
                 inside = true
@@ -57,6 +92,16 @@ struct NameConstraintsState: Sendable {
             if !inside { return false }
         }
         return true
+    }
+
+    /// Whether the name has the syntax of its form, so that subtree tests mean something.
+    static func isWellFormed(_ name: GeneralName) -> Bool {
+        switch name {
+        case .dnsName(let dns): return DNSNameSyntax.isValidPresentedName(dns, allowsUnderscore: true)
+        case .rfc822Name(let address): return DNSNameSyntax.isValidMailbox(address)
+        case .uniformResourceIdentifier(let uri): return uriHost(uri) != nil
+        default: return true
+        }
     }
 
     static func sameForm(_ a: GeneralName, _ b: GeneralName) -> Bool {
@@ -72,6 +117,7 @@ struct NameConstraintsState: Sendable {
     }
 
     /// Whether `name` lies in the subtree rooted at `base` (same form); nil when the form is unsupported.
+    /// A wildcard dNSName lies in a subtree only when every name it can match does.
     static func matches(_ name: GeneralName, _ base: GeneralName) -> Bool? {
         switch (name, base) {
         case (.dnsName(let n), .dnsName(let c)): return dnsWithin(n, c)
@@ -81,6 +127,22 @@ struct NameConstraintsState: Sendable {
         case (.uniformResourceIdentifier(let n), .uniformResourceIdentifier(let c)): return uriWithin(n, c)
         default: return nil
         }
+    }
+
+    /// Whether some name `name` stands for lies in the subtree at `base`: for an excluded subtree.
+    /// Only a wildcard dNSName stands for more than itself ("*.example.com" for every one-label
+    /// child of example.com, so it overlaps an excluded "bar.example.com": CVE-2025-61727).
+    static func mayOverlap(_ name: GeneralName, _ base: GeneralName) -> Bool? {
+        if case .dnsName(let n) = name, case .dnsName(let c) = base, n.hasPrefix("*.") {
+            let parent = String(n.dropFirst(2))
+            if dnsWithin(parent, c) { return true }  // the constraint covers the wildcard's parent
+            // A constraint exactly one label below the parent is one of the wildcard's names.
+            var constraint = c.lowercased()
+            if constraint.hasSuffix(".") { constraint.removeLast() }
+            guard let dot = constraint.firstIndex(of: "."), dot != constraint.startIndex else { return false }
+            return constraint[constraint.index(after: dot)...] == parent.lowercased()
+        }
+        return matches(name, base)
     }
 
     /// dNSName: "example.com" covers itself and every subdomain; ".example.com" only subdomains;
@@ -99,7 +161,7 @@ struct NameConstraintsState: Sendable {
     /// rfc822Name: "user@host" is one mailbox; "host" every mailbox at that host; ".domain" every
     /// mailbox at any host under domain. Host parts compare case-insensitively, local parts exactly.
     static func emailWithin(_ name: String, _ constraint: String) -> Bool {
-        guard let at = name.lastIndex(of: "@") else { return false }
+        guard let at = DNSNameSyntax.mailboxSeparator(name) else { return false }
         let local = name[..<at]
         let host = name[name.index(after: at)...].lowercased()
         if let cAt = constraint.lastIndex(of: "@") {
@@ -161,6 +223,32 @@ struct NameConstraintsState: Sendable {
 
 /// Prints IP addresses as text (IPv4 dotted, IPv6 groups in hex; address/mask pairs with a slash).
 enum IPText {
+    /// The one canonical text of an address: IPv4 dotted decimal without leading zeros; IPv6 as
+    /// RFC 5952 §4 says (lower-case hex without leading zeros, the longest run of two or more zero
+    /// groups, the first of equals, written "::").
+    static func canonical(_ octets: [UInt8]) -> String? {
+        switch octets.count {
+        case 4: return octets.map { String($0) }.joined(separator: ".")
+        case 16:
+            var groups: [UInt16] = []
+            for i in stride(from: 0, to: 16, by: 2) { groups.append(UInt16(octets[i]) << 8 | UInt16(octets[i + 1])) }
+            var best = (start: -1, length: 0)
+            var run = (start: -1, length: 0)
+            for (index, group) in groups.enumerated() {
+                if group == 0 {
+                    run = run.start < 0 ? (index, 1) : (run.start, run.length + 1)
+                    if run.length > best.length { best = run }
+                } else {
+                    run = (-1, 0)
+                }
+            }
+            func hex(_ range: Range<Int>) -> String { groups[range].map { String($0, radix: 16) }.joined(separator: ":") }
+            guard best.length >= 2 else { return hex(0..<8) }
+            return hex(0..<best.start) + "::" + hex((best.start + best.length)..<8)
+        default: return nil
+        }
+    }
+
     static func format(_ octets: [UInt8]) -> String {
         switch octets.count {
         case 4: return octets.map { String($0) }.joined(separator: ".")

@@ -2,13 +2,17 @@
 // Candidates for an issuer come from the store and the pool by subject name, ranked by authority /
 // subject key identifier agreement (then trusted first); the search is depth-first with backtracking,
 // so cross-signed and re-issued CAs are tried in turn. A path ends at the first certificate whose name
-// AND key are in the trust store, self-signed or not. A certificate already on the path (same name and
-// key) is never added again: that is the loop check. Each link's signature is verified as the link is
+// AND key are in the trust store and that is self-signed (its own key verifies its signature; the same
+// subject and issuer name is not enough); a trusted certificate that is not self-signed ends a path
+// only with Policy.partialChain, and otherwise needs its own issuer. A certificate already on the
+// path (same name and key) is never added again: that is the loop check. Each link's signature is verified as the link is
 // added (RFC 5280 §6.1.3 (a)(1)), so a candidate with the wrong key is dropped at once.
 //
 // Budget (Policy.budget, all fatal when exceeded — the search stops with .searchBudgetExhausted):
 // candidates considered (default 256), signature verifications (64), complete paths validated (32);
-// plus Policy.maxDepth (default 12) intermediates between leaf and anchor, which only ends that branch.
+// name-constraint comparisons (250,000, counted by the Validator over every path); plus Policy.maxDepth
+// (default 12) intermediates between leaf and anchor, self-issued ones not counted (RFC 5280 §6.1.4 (l)),
+// which only ends that branch.
 
 struct PathBuilder {
     let store: TrustStore
@@ -25,6 +29,7 @@ struct PathBuilder {
     private var candidatesConsidered = 0
     private var signatureChecks = 0
     private var pathsValidated = 0
+    private var nameConstraintComparisons = 0
 
     struct Success {
         let path: [Certificate]
@@ -58,8 +63,12 @@ struct PathBuilder {
         var path = [leaf]
         // The leaf itself may be the anchor: a trusted self-signed certificate, or any trusted
         // certificate when partial chains are allowed.
-        if leaf.isSelfIssued || policy.partialChain, let anchor = store.anchor(matching: leaf) {
-            if let success = try validate([anchor]) { return success }
+        if let index = store.anchorIndex(matching: leaf) {
+            let selfSigned = store.isSelfSigned(anchorAt: index)
+            if selfSigned || policy.partialChain,
+               let success = try validate([store.certificates[index]], anchorIsSelfSigned: selfSigned) {
+                return success
+            }
         }
         return try extend(&path)
     }
@@ -71,6 +80,9 @@ struct PathBuilder {
         var recorded = false
         for (candidate, anchorIndex) in candidates {
             let trusted = anchorIndex != nil
+            let selfSignedAnchor = anchorIndex.map { store.isSelfSigned(anchorAt: $0) } ?? false
+            // A trusted candidate ends the path when it is self-signed, or under partial chains.
+            let endsPath = trusted && (selfSignedAnchor || policy.partialChain)
             candidatesConsidered += 1
             guard candidatesConsidered <= policy.budget.maxCandidates else { throw .searchBudgetExhausted(.candidates) }
 
@@ -82,8 +94,11 @@ struct PathBuilder {
                 }
                 continue
             }
-            // Policy.maxDepth counts intermediates, as OpenSSL's -verify_depth does.
-            if (trusted ? depth : depth + 1) > policy.maxDepth {
+            // Policy.maxDepth counts intermediates, as OpenSSL's -verify_depth does, except self-issued
+            // ones, which RFC 5280 §6.1.4 (l) does not count against max_path_length either.
+            var intermediates = path.dropFirst().reduce(0) { $0 + ($1.isSelfIssued ? 0 : 1) }
+            if !endsPath && !candidate.isSelfIssued { intermediates += 1 }
+            if intermediates > policy.maxDepth {
                 record(path, reachedAnchor: false, depth: depth, reason: .depthExceeded(limit: policy.maxDepth))
                 recorded = true
                 continue
@@ -105,8 +120,8 @@ struct PathBuilder {
                 throw .searchBudgetExhausted(.signatureChecks)
             }
             path.append(candidate)
-            if trusted {
-                if let success = try validate(path) { return success }
+            if endsPath {
+                if let success = try validate(path, anchorIsSelfSigned: selfSignedAnchor) { return success }
             } else if let success = try extend(&path) {
                 return success
             }
@@ -125,15 +140,17 @@ struct PathBuilder {
         return nil
     }
 
-    private mutating func validate(_ path: [Certificate]) throws(VerificationFailureReason) -> Success? {
+    private mutating func validate(_ path: [Certificate], anchorIsSelfSigned: Bool) throws(VerificationFailureReason) -> Success? {
         pathsValidated += 1
         guard pathsValidated <= policy.budget.maxPathsValidated else { throw .searchBudgetExhausted(.pathsValidated) }
         var notes: [[String]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
         do {
-            try validator.validate(path, notes: &notes)
+            try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
+                                   comparisons: &nameConstraintComparisons)
             return Success(path: path, notes: notes)
         } catch {
             record(path, reachedAnchor: true, depth: error.depth, reason: error.reason)
+            if case .searchBudgetExhausted = error.reason { throw error.reason }
             return nil
         }
     }

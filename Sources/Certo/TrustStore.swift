@@ -75,6 +75,23 @@ public struct TrustStore: Sendable {
         return key
     }
 
+    /// Whether the anchor is self-signed: self-issued, and its own key verifies its own signature
+    /// (whatever the signature algorithm; the policy's refusals concern the links of a path). Decided
+    /// once per store and then shared.
+    func isSelfSigned(anchorAt index: Int) -> Bool {
+        if let known = keys.selfSigned(at: index) { return known }
+        let certificate = certificates[index]
+        var result = false
+        if certificate.isSelfIssued, let key = try? publicKey(ofAnchorAt: index) {
+            var checks = 0
+            let lenient = Policy(allowSHA1: true, allowWeakRSA: true)
+            result = (try? SignatureCheck.verify(certificate, issuedBy: certificate, key: key, policy: lenient,
+                                                 cache: nil, signatureChecks: &checks)) != nil
+        }
+        keys.storeSelfSigned(result, at: index)
+        return result
+    }
+
     // MARK: Loading
 
     /// Certificates from PEM (any number of blocks) or DER files, and from every file of the
@@ -178,15 +195,21 @@ public struct TrustStore: Sendable {
     }()
 }
 
-/// Lazily parsed anchor keys: anchors live as long as the store, so each key is parsed at most once
-/// (not at load time: the system store has ~150 anchors and the CLI needs one or two).
+/// Lazily parsed anchor keys and self-signature checks: anchors live as long as the store, so each is
+/// done at most once (not at load time: the system store has ~150 anchors and the CLI needs one or two).
 final class AnchorKeys: Sendable {
     private let slots: Mutex<[PublicKey?]>
+    private let selfSignedSlots: Mutex<[Bool?]>
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) {
+        slots = Mutex(Array(repeating: nil, count: count))
+        selfSignedSlots = Mutex(Array(repeating: nil, count: count))
+    }
 
     func key(at index: Int) -> PublicKey? { slots.withLock { $0[index] } }
     func store(_ key: PublicKey, at index: Int) { slots.withLock { $0[index] = key } }
+    func selfSigned(at index: Int) -> Bool? { selfSignedSlots.withLock { $0[index] } }
+    func storeSelfSigned(_ value: Bool, at index: Int) { selfSignedSlots.withLock { $0[index] = value } }
 }
 
 public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -3,6 +3,8 @@
 // check labelled with its step, then the web PKI's purpose and host-name rules on the leaf.
 // It does not search, and it does not verify signatures: the PathBuilder checks each link's
 // signature (§6.1.3 (a)(1)) as it extends a path, so wrong-key candidates are pruned early.
+// Every certificate of the path also meets the Policy's CertificateProfile (RFC 5280 §4.2 MUSTs and,
+// under the web profile, the Baseline Requirements), the anchor included under the web profile.
 // Not implemented: certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j)) and revocation.
 
 struct PathFailure: Error, Equatable, Sendable {
@@ -15,14 +17,25 @@ struct Validator: Sendable {
     let time: Instant
     let identity: HostIdentity?
 
+    private var profile: CertificateProfile {
+        CertificateProfile(profile: policy.profile, purpose: policy.purpose, allowWeakRSA: policy.allowWeakRSA)
+    }
+
     /// Validates `path` (path[0] = leaf, path.last = anchor). Fills `notes[depth]` with one line per
     /// check when `notes` is non-nil (for --explain), leaving it untouched in the fast path.
-    func validate(_ path: [Certificate], notes: inout [[String]]?) throws(PathFailure) {
+    /// `anchorIsSelfSigned`: the anchor's own key verifies its signature. `comparisons` counts the
+    /// name-constraint work across the paths of one search (SearchBudget.maxNameConstraintComparisons).
+    func validate(_ path: [Certificate], anchorIsSelfSigned: Bool, notes: inout [[String]]?,
+                  comparisons: inout Int) throws(PathFailure) {
         let anchorDepth = path.count - 1
         let anchor = path[anchorDepth]
         func note(_ depth: Int, _ text: @autoclosure () -> String) {
             if notes != nil { notes![depth].append(text()) }
         }
+        func at(_ depth: Int, _ body: () throws(VerificationFailureReason) -> Void) throws(PathFailure) {
+            do { try body() } catch { throw PathFailure(depth: depth, reason: error) }
+        }
+        let profile = self.profile
 
         // §6.1.2 initialisation from the trust anchor.
         var workingIssuerName = anchor.subject                       // (g) working_issuer_name
@@ -33,13 +46,21 @@ struct Validator: Sendable {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
         note(anchorDepth, "trust anchor: valid \(Instant.utcString(anchor.notBefore)) to \(Instant.utcString(anchor.notAfter))")
+        note(anchorDepth, anchorIsSelfSigned ? "trust anchor is self-signed" : "trust anchor is not self-signed (partial chain)")
+        if anchorDepth > 0 && policy.profile == .webPKI {
+            try at(anchorDepth) { () throws(VerificationFailureReason) in try profile.check(anchor, as: .anchor, selfSigned: anchorIsSelfSigned) }
+            note(anchorDepth, "root certificate profile (CA/B Forum BR §7.1.2.1) met")
+        }
         // Constraints carried by the anchor certificate are enforced (as OpenSSL and Chromium do).
         if let pathLen = anchor.extensions.basicConstraints?.pathLenConstraint, anchorDepth > 0, pathLen < maxPathLength {
             maxPathLength = pathLen
             note(anchorDepth, "anchor pathLenConstraint \(pathLen)")
         }
         if let constraints = anchor.extensions.nameConstraints, anchorDepth > 0 {
-            nameConstraints.add(constraints)
+            try at(anchorDepth) { () throws(VerificationFailureReason) in
+                try profile.checkNameConstraintsPlacement(anchor.extensions, isCA: anchor.extensions.basicConstraints?.isCA == true)
+                try nameConstraints.add(constraints)
+            }
             note(anchorDepth, "anchor nameConstraints apply below it")
         }
 
@@ -68,11 +89,21 @@ struct Validator: Sendable {
 
             // §6.1.3 (b), (c): name constraints, skipped for self-issued intermediates.
             if isLeaf || !certificate.isSelfIssued {
-                if let name = nameConstraints.violation(for: certificate) {
-                    throw PathFailure(depth: depth, reason: .nameConstraintViolation(name: name))
+                let limit = policy.budget.maxNameConstraintComparisons
+                var violation: String?
+                try at(depth) { () throws(VerificationFailureReason) in
+                    violation = try nameConstraints.violation(for: certificate, comparisons: &comparisons, limit: limit)
                 }
+                if let violation { throw PathFailure(depth: depth, reason: .nameConstraintViolation(name: violation)) }
                 if !nameConstraints.isEmpty { note(depth, "§6.1.3(b)(c) names within the name constraints") }
             }
+
+            // The certificate profile: a certificate is self-signed when its issuer's key is its own.
+            let selfSigned = certificate.isSelfIssued && certificate.publicKey == path[depth + 1].publicKey
+            try at(depth) { () throws(VerificationFailureReason) in
+                try profile.check(certificate, as: isLeaf ? .leaf : .intermediate, selfSigned: selfSigned)
+            }
+            note(depth, "\(policy.profile == .webPKI ? "web (RFC 5280 + CA/B Forum BR)" : "RFC 5280") certificate profile met")
 
             if !isLeaf {
                 try prepareForNext(certificate, depth: depth, path: path, workingIssuerName: &workingIssuerName,
@@ -84,7 +115,10 @@ struct Validator: Sendable {
             depth -= 1
         }
         // A one-certificate path: the leaf is itself the anchor; it still has to suit the purpose and host.
-        if anchorDepth == 0 { try wrapUp(anchor, notes: &notes) }
+        if anchorDepth == 0 {
+            try at(0) { () throws(VerificationFailureReason) in try profile.check(anchor, as: .leaf, selfSigned: anchorIsSelfSigned) }
+            try wrapUp(anchor, notes: &notes)
+        }
     }
 
     /// §6.1.4: preparation for certificate i+1, for every intermediate.
@@ -134,7 +168,7 @@ struct Validator: Sendable {
 
         // (g): fold in this CA's name constraints.
         if let constraints = certificate.extensions.nameConstraints {
-            nameConstraints.add(constraints)
+            do { try nameConstraints.add(constraints) } catch { throw PathFailure(depth: depth, reason: error) }
             note("§6.1.4(g) nameConstraints added")
         }
 
@@ -172,13 +206,16 @@ struct Validator: Sendable {
 
         // Purpose: extKeyUsage (RFC 5280 §4.2.1.12) and keyUsage (§4.2.1.3) of the leaf.
         if let required = requiredEKU {
-            if let allowed = ExtendedKeyUsageCheck.allows(leaf, purpose: required) {
+            // The web PKI does not let anyExtendedKeyUsage stand for serverAuth in a leaf (BR §7.1.2.7.10).
+            let acceptsAny = policy.profile == .rfc5280
+            if let allowed = ExtendedKeyUsageCheck.allows(leaf, purpose: required, acceptingAny: acceptsAny) {
                 guard allowed else {
                     throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: purposeName))
                 }
                 note("extendedKeyUsage allows \(purposeName)")
             }
-            if let keyUsage = leaf.extensions.keyUsage {
+            // TLS's own rule on the leaf's keyUsage (RFC 8446 §4.4.2.2, RFC 5246 §7.4.2), applied with the web profile.
+            if policy.profile == .webPKI, let keyUsage = leaf.extensions.keyUsage {
                 let allowed: KeyUsage = policy.purpose == .server
                     ? [.digitalSignature, .keyEncipherment, .keyAgreement] : [.digitalSignature, .keyAgreement]
                 guard !keyUsage.isDisjoint(with: allowed) else {
@@ -190,7 +227,8 @@ struct Validator: Sendable {
 
         // Identity: RFC 6125, subjectAltName only.
         if let identity {
-            guard identity.matches(subjectAlternativeNames: leaf.extensions.subjectAlternativeNames ?? []) else {
+            let names = leaf.extensions.subjectAlternativeNames ?? []
+            guard identity.matches(subjectAlternativeNames: names, allowingUnderscore: policy.profile == .rfc5280) else {
                 throw PathFailure(depth: 0, reason: .hostnameMismatch(host: policy.host ?? ""))
             }
             note("subjectAltName matches \(policy.host ?? "")")

@@ -1,13 +1,40 @@
 // Renders a verification for people (--explain), for OpenSSL-style listings (-show_chain) and for
 // programs (--json): the same facts each time — every link's signer, algorithm, key, validity window
-// and checks, the anchor, and on failure every candidate path (most specific first) and the hints.
-// Lives in the library so any program using Certo can show the same explanation as the CLI.
+// and checks, the anchor, and on failure every candidate path (most specific first) with the rule
+// that refused it, and the hints. It names the certificate profile judged under and the certificates
+// that were never candidates because they failed strict parsing (`Skipped`, located by the caller,
+// who knows which file each came from). Lives in the library so any program using Certo can show the
+// same explanation as the CLI.
 
 public enum VerifyReport {
+    /// A certificate offered as an intermediate that was never a candidate because it failed strict
+    /// parsing, or a whole file of them that could not be split into certificates.
+    public struct Skipped: Sendable, Equatable {
+        public let file: String
+        /// 0-based index of the certificate in `file`; nil when the file itself could not be read as
+        /// PEM or DER certificates.
+        public let position: Int?
+        public let error: CertificateError
+
+        public init(file: String, position: Int?, error: CertificateError) {
+            self.file = file
+            self.position = position
+            self.error = error
+        }
+    }
+
+    /// How `--explain` names a profile.
+    public static func profileDescription(_ profile: Profile) -> String {
+        switch profile {
+        case .webPKI: return "web (RFC 5280 + CA/B Forum Baseline Requirements §7.1)"
+        case .rfc5280: return "rfc5280"
+        }
+    }
+
     // MARK: Text
 
-    public static func explain(file: String, policy: Policy, chain: VerifiedChain) -> String {
-        var lines = [header(file: file, policy: policy, time: chain.validationTime)]
+    public static func explain(file: String, policy: Policy, chain: VerifiedChain, skipped: [Skipped] = []) -> String {
+        var lines = header(file: file, policy: policy, time: chain.validationTime, profile: chain.profile)
         for (depth, link) in chain.links.enumerated() {
             let certificate = link.certificate
             lines.append("  depth \(depth): \(certificate.subject.openSSLDescription)")
@@ -23,12 +50,17 @@ public enum VerifyReport {
             for check in link.checks { lines.append("    ok: \(check)") }
         }
         lines.append("  the path ends at the trust anchor \(chain.anchor.subject.openSSLDescription)")
+        lines += skipped.map(skippedLine)
         return lines.joined(separator: "\n")
     }
 
-    public static func explainFailure(file: String, policy: Policy, error: VerificationError, hints: [Hint]) -> String {
-        var lines = [header(file: file, policy: policy, time: policy.validationTime)]
-        lines.append("  failed at depth \(error.depth) (\(error.subject.openSSLDescription)): \(error.reason)")
+    public static func explainFailure(file: String, policy: Policy, error: VerificationError, hints: [Hint],
+                                      skipped: [Skipped] = []) -> String {
+        var lines = header(file: file, policy: policy, time: policy.validationTime, profile: policy.profile)
+        // A leaf that does not parse has no subject to name.
+        let subject = error.subject.rdns.isEmpty ? "" : " (\(error.subject.openSSLDescription))"
+        lines.append("  failed at depth \(error.depth)\(subject): \(error.reason)")
+        lines.append("    rule: \(error.reason.rule)")
         if !error.attempts.isEmpty {
             lines.append("  candidate paths tried, most specific failure first:")
             for (number, attempt) in error.attempts.enumerated() {
@@ -36,8 +68,10 @@ public enum VerifyReport {
                 let end = attempt.reachedAnchor ? " (reached a trust anchor)" : ""
                 lines.append("   \(number + 1). \(names)\(end)")
                 lines.append("      at depth \(attempt.depth): \(attempt.reason)")
+                lines.append("      rule: \(attempt.reason.rule)")
             }
         }
+        lines += skipped.map(skippedLine)
         for hint in hints { lines.append("  hint: \(hint)") }
         return lines.joined(separator: "\n")
     }
@@ -52,23 +86,30 @@ public enum VerifyReport {
         return lines.joined(separator: "\n")
     }
 
-    private static func header(file: String, policy: Policy, time: Instant?) -> String {
+    private static func header(file: String, policy: Policy, time: Instant?, profile: Profile) -> [String] {
         var text = "\(file): verifying"
         if let time { text += " at \(time)" }
         text += " for \(policy.purpose.rawValue) use"
         if let host = policy.host { text += ", host \(host)" }
-        return text
+        return [text, "  profile: \(profileDescription(profile))"]
+    }
+
+    private static func skippedLine(_ skipped: Skipped) -> String {
+        guard let position = skipped.position else { return "  skipped file: \(skipped.file): \(skipped.error)" }
+        return "  skipped malformed certificate: \(skipped.file), position \(position): \(skipped.error)"
     }
 
     // MARK: JSON
 
-    public static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint]) -> String {
+    public static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint],
+                            skipped: [Skipped] = []) -> String {
         var fields: [String] = []
         fields.append("\"file\": \(JSONString.quoted(file))")
         fields.append("\"ok\": \(chain != nil)")
         if let time = chain?.validationTime ?? policy.validationTime { fields.append("\"validation_time\": \(JSONString.quoted(time.description))") }
         fields.append("\"purpose\": \(JSONString.quoted(policy.purpose.rawValue))")
         fields.append("\"host\": \(policy.host.map(JSONString.quoted) ?? "null")")
+        fields.append("\"profile\": \(JSONString.quoted((chain?.profile ?? policy.profile).rawValue))")
         if let chain {
             var links: [String] = []
             for (depth, link) in chain.links.enumerated() {
@@ -87,14 +128,18 @@ public enum VerifyReport {
         }
         if let error {
             let (code, text) = error.reason.openSSLCode
-            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text))}")
+            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text)), \"rule\": \(JSONString.quoted(error.reason.rule.description))}")
             var attempts: [String] = []
             for attempt in error.attempts {
                 let certificates = attempt.certificates.map { JSONString.quoted($0.subject.openSSLDescription) }.joined(separator: ", ")
-                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(JSONString.quoted(reasonName(attempt.reason))), \"message\": \(JSONString.quoted(attempt.reason.description))}")
+                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(JSONString.quoted(reasonName(attempt.reason))), \"message\": \(JSONString.quoted(attempt.reason.description)), \"rule\": \(JSONString.quoted(attempt.reason.rule.description))}")
             }
             fields.append("\"attempts\": [\(attempts.joined(separator: ", "))]")
         }
+        let skippedObjects = skipped.map { entry in
+            "{\"file\": \(JSONString.quoted(entry.file)), \"position\": \(entry.position.map(String.init) ?? "null"), \"error\": \(JSONString.quoted(entry.error.description))}"
+        }
+        fields.append("\"skipped\": [\(skippedObjects.joined(separator: ", "))]")
         fields.append("\"hints\": [\(hints.map { JSONString.quoted($0.description) }.joined(separator: ", "))]")
         return "{" + fields.joined(separator: ", ") + "}"
     }

@@ -136,8 +136,13 @@ public struct PolicyInformation: Sendable, Hashable {
     public var policyIdentifier: String
     /// DER of the policyQualifiers SEQUENCE, when present.
     public var qualifiers: [UInt8]?
+    /// The policyQualifierId of each qualifier, dotted, in order.
+    public var qualifierIDs: [String] = []
 
     public static let anyPolicy = "2.5.29.32.0"
+    /// The qualifiers RFC 5280 §4.2.1.4 defines: a CPS pointer and a user notice.
+    public static let cpsQualifier = "1.3.6.1.5.5.7.2.1"
+    public static let userNoticeQualifier = "1.3.6.1.5.5.7.2.2"
 
     /// certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation; a policy OID at most once (§4.2.1.4).
     static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [PolicyInformation] {
@@ -150,12 +155,14 @@ public struct PolicyInformation: Sendable, Hashable {
             var info = try DERReader(element, "certificatePolicies.policyInformation")
             let oid = try objectIdentifier(try info.next("certificatePolicies.policyIdentifier"), "certificatePolicies.policyIdentifier")
             var qualifiers: [UInt8]? = nil
+            var qualifierIDs: [String] = []
             if let qualifierNode = info.nextIfPresent() {
                 var list = try DERReader(qualifierNode, "certificatePolicies.policyQualifiers")
                 guard !list.isAtEnd else { throw .invalidEncoding(field: "certificatePolicies.policyQualifiers", offset: qualifierNode.offset, problem: .emptySequence) }
                 while let qualifier = list.nextIfPresent() {
                     var parts = try DERReader(qualifier, "certificatePolicies.policyQualifiers.qualifier")
-                    _ = try objectIdentifier(try parts.next("certificatePolicies.policyQualifiers.policyQualifierId"), "certificatePolicies.policyQualifiers.policyQualifierId")
+                    let qualifierID = try objectIdentifier(try parts.next("certificatePolicies.policyQualifiers.policyQualifierId"), "certificatePolicies.policyQualifiers.policyQualifierId")
+                    qualifierIDs.append(OID.dotted(qualifierID))
                     _ = parts.nextIfPresent()
                     try parts.finish()
                 }
@@ -166,7 +173,7 @@ public struct PolicyInformation: Sendable, Hashable {
                 throw .invalidEncoding(field: "certificatePolicies.policyIdentifier", offset: element.offset, problem: .duplicateValue)
             }
             seen.append(oid)
-            policies.append(PolicyInformation(policyIdentifier: OID.dotted(oid), qualifiers: qualifiers))
+            policies.append(PolicyInformation(policyIdentifier: OID.dotted(oid), qualifiers: qualifiers, qualifierIDs: qualifierIDs))
         }
         guard !policies.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         if let duplicate = ExtensionValidator.firstDuplicate(seen) {

@@ -3,6 +3,11 @@
 // single-dash long options work and usage errors exit 1 as the contract says (ArgumentParser's own
 // usage errors exit 64). Printing only: building and judging the chain is the Certo library's job.
 // Rendering lives in Certo's VerifyReport. No Foundation: files are read with the C library.
+// CERT and --untrusted files are only split into DER here, not parsed: the Verifier parses them, so
+// that a leaf that fails strict parsing is a verification failure (exit 2, like any other reason the
+// chain is refused) and a malformed intermediate is skipped as a candidate and named by --explain and
+// --json. Exit 1 is left for what stops the command itself: bad arguments, files that cannot be read,
+// and --ca anchors that do not parse (anchors the user chose must be usable).
 import ArgumentParser
 import Certo
 
@@ -45,7 +50,9 @@ struct VerifyOptions {
     var time: Instant?
     var host: String?
     var purpose: Purpose = .server
+    var profile: Profile = .webPKI
     var maxDepth: Int?
+    var maxSignatureChecks: Int?
     var partialChain = false
     var allowSHA1 = false
     var allowWeakRSA = false
@@ -55,7 +62,7 @@ struct VerifyOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--max-depth N] [--partial-chain] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--allow-sha1] [--explain] [--json] CERT..."
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
@@ -67,13 +74,21 @@ struct VerifyOptions {
         --host NAME|IP     peer name or IP to match the leaf's subjectAltName; aliases
                            -verify_hostname, -verify_ip.
         --purpose P        server (default), client or any; -purpose sslserver|sslclient|any.
-        --max-depth N      at most N intermediates between leaf and anchor; alias -verify_depth.
+        --profile P        web (default): RFC 5280 plus the CA/B Forum Baseline Requirements §7.1
+                           certificate profiles; rfc5280: RFC 5280 alone (private PKIs).
+        --max-depth N      at most N (0...255) intermediates between leaf and anchor; alias -verify_depth.
+        --max-signature-checks N
+                           the path search's budget of signature checks (1...100000, default \(SearchBudget().maxSignatureChecks)).
         --partial-chain    a trusted leaf that is not self-signed ends the chain; alias -partial_chain.
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
         --json             one JSON object per CERT with the same facts as --explain.
-        Exit status: 0 every CERT verified, 2 a verification failed, 1 usage or input error.
+        The first certificate of a CERT file is the leaf; the others join the --untrusted pool. A leaf
+        that does not parse fails its verification; an intermediate that does not parse is skipped
+        (--explain and --json name it, with its 0-based position in its file).
+        Exit status: 0 every CERT verified, 2 a verification failed, 1 usage or input error
+        (unreadable file, --ca file that does not parse).
         """
 
     init(parsing arguments: [String]) throws(VerifyUsageError) {
@@ -118,12 +133,16 @@ struct VerifyOptions {
                 case "any": purpose = .any
                 default: throw VerifyUsageError(message: "\(name): unknown purpose '\(text)' (server, client, any, sslserver, sslclient)")
                 }
-            case "--max-depth", "-verify_depth":
+            case "--profile":
                 let text = try value(name, inline: inline)
-                guard let depth = Int(text), depth >= 0, depth <= 100 else {
-                    throw VerifyUsageError(message: "\(name): '\(text)' is not a depth in 0...100")
+                guard let parsed = Profile(rawValue: text) else {
+                    throw VerifyUsageError(message: "\(name): unknown profile '\(text)' (web, rfc5280)")
                 }
-                maxDepth = depth
+                profile = parsed
+            case "--max-depth", "-verify_depth":
+                maxDepth = try Self.number(name, try value(name, inline: inline), in: 0...255, what: "depth")
+            case "--max-signature-checks":
+                maxSignatureChecks = try Self.number(name, try value(name, inline: inline), in: 1...100_000, what: "number of signature checks")
             case "--partial-chain", "-partial_chain": partialChain = true
             case "--allow-sha1": allowSHA1 = true
             case "--allow-weak-rsa": allowWeakRSA = true
@@ -139,6 +158,56 @@ struct VerifyOptions {
         }
         if certificates.isEmpty && !help { throw VerifyUsageError(message: "no certificate file given") }
     }
+
+    /// A decimal option value within `range`.
+    private static func number(_ name: String, _ text: String, in range: ClosedRange<Int>, what: String) throws(VerifyUsageError) -> Int {
+        guard let number = Int(text), range.contains(number) else {
+            throw VerifyUsageError(message: "\(name): '\(text)' is not a \(what) in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return number
+    }
+}
+
+/// Intermediates offered to the Verifier as DER, each remembered with the file and position it came
+/// from so that one the Verifier skips can be named; and the files that held no certificate at all.
+struct EncodedPool {
+    private(set) var certificates: [[UInt8]] = []
+    private var origins: [(file: String, position: Int)] = []
+    /// Whole files that could not be split into certificates, with the pool size when they were met
+    /// (to list them in file order among the skipped certificates).
+    private var unreadableFiles: [(before: Int, skipped: VerifyReport.Skipped)] = []
+
+    /// Every certificate of an --untrusted file; a file that is not PEM or DER contributes none.
+    mutating func add(file: String, bytes: [UInt8]) {
+        do throws(CertificateError) {
+            add(file: file, encoded: try Certificate.encodedCertificates(bytes)[...], from: 0)
+        } catch {
+            unreadableFiles.append((certificates.count, VerifyReport.Skipped(file: file, position: nil, error: error)))
+        }
+    }
+
+    /// `encoded` as the certificates of `file` starting at position `first`.
+    mutating func add(file: String, encoded: ArraySlice<[UInt8]>, from first: Int) {
+        for (offset, der) in encoded.enumerated() {
+            certificates.append(der)
+            origins.append((file, first + offset))
+        }
+    }
+
+    /// Where the Verifier's skipped intermediates came from, with the unusable files, in file order.
+    func located(_ skipped: [SkippedCertificate]) -> [VerifyReport.Skipped] {
+        var result: [VerifyReport.Skipped] = []
+        var files = unreadableFiles[...]
+        for entry in skipped {
+            while let next = files.first, next.before <= entry.position {
+                result.append(next.skipped)
+                files = files.dropFirst()
+            }
+            let origin = origins[entry.position]
+            result.append(VerifyReport.Skipped(file: origin.file, position: origin.position, error: entry.error))
+        }
+        return result + files.map(\.skipped)
+    }
 }
 
 /// One run of `certo verify` over parsed options; returns the exit status.
@@ -147,61 +216,108 @@ struct VerifyRun {
 
     func run() -> Int32 {
         let store: TrustStore
-        var pool: [Certificate] = []
         do {
             if options.caFiles.isEmpty && options.caPaths.isEmpty {
                 store = try TrustStore.system()
             } else {
                 store = try TrustStore.load(files: options.caFiles, directories: options.caPaths)
             }
-            for path in options.untrusted { pool += try TrustStore.certificates(inFile: path) }
         } catch {
             printError("certo verify: \(error)")
             return 1
         }
-        var policy = Policy(purpose: options.purpose, host: options.host, validationTime: options.time ?? Instant.now(),
-                            allowSHA1: options.allowSHA1, allowWeakRSA: options.allowWeakRSA,
-                            partialChain: options.partialChain)
+        var pool = EncodedPool()
+        for path in options.untrusted {
+            guard let bytes = readInput(path) else { return 1 }
+            pool.add(file: path, bytes: bytes)
+        }
+        var policy = Policy(profile: options.profile, purpose: options.purpose, host: options.host,
+                            validationTime: options.time ?? Instant.now(), allowSHA1: options.allowSHA1,
+                            allowWeakRSA: options.allowWeakRSA, partialChain: options.partialChain)
         if let depth = options.maxDepth { policy.maxDepth = depth }
+        if let checks = options.maxSignatureChecks { policy.budget.maxSignatureChecks = checks }
         let verifier = Verifier(trustStore: store, policy: policy)
 
         var status: Int32 = 0
         for file in options.certificates {
-            let certificates: [Certificate]
-            do {
-                certificates = try TrustStore.certificates(inFile: file)
-            } catch {
-                printError("certo verify: \(error)")
+            guard let bytes = readInput(file) else {
                 status = 1
                 continue
             }
-            // The first certificate is the leaf; any others in the same file join the pool.
-            let leaf = certificates[0]
-            let filePool = pool + certificates.dropFirst()
-            let detailed = options.explain || options.json
-            do {
-                let chain = try verifier.verify(leaf: leaf, intermediates: filePool, explain: detailed)
-                if options.json {
-                    print(VerifyReport.json(file: file, policy: policy, chain: chain, error: nil, hints: []))
-                } else {
-                    if options.explain { print(VerifyReport.explain(file: file, policy: policy, chain: chain)) }
-                    if options.showChain { print(VerifyReport.showChain(chain)) }
-                    print("\(file): OK")
-                }
-            } catch {
-                let hints = detailed ? verifier.diagnose(error, leaf: leaf, intermediates: filePool) : []
-                if options.json {
-                    print(VerifyReport.json(file: file, policy: policy, chain: nil, error: error, hints: hints))
-                } else {
-                    let (code, text) = error.reason.openSSLCode
-                    print("\(error.subject.openSSLDescription)")
-                    print("error \(code) at \(error.depth) depth lookup: \(text)")
-                    if options.explain { print(VerifyReport.explainFailure(file: file, policy: policy, error: error, hints: hints)) }
-                    print("\(file): verification failed")
-                }
-                if status == 0 { status = 2 }
-            }
+            let result = verify(file: file, bytes: bytes, pool: pool, verifier: verifier)
+            if result != 0 && status == 0 { status = result }
         }
         return status
+    }
+
+    /// Verifies one CERT file and prints the verdict; returns 0 or 2.
+    private func verify(file: String, bytes: [UInt8], pool: EncodedPool, verifier: Verifier) -> Int32 {
+        let policy = verifier.policy
+        let detailed = options.explain || options.json
+        let encoded: [[UInt8]]
+        do {
+            encoded = try Certificate.encodedCertificates(bytes)
+        } catch {
+            // Not PEM or DER at all (or broken PEM): a leaf that cannot be decoded.
+            let failure = VerificationError(depth: 0, subject: DistinguishedName.empty, reason: .malformedCertificate(error))
+            printFailure(failure, file: file, policy: policy, hints: [], skipped: pool.located([]))
+            return 2
+        }
+        // The first certificate is the leaf; any others in the same file join the pool.
+        var filePool = pool
+        filePool.add(file: file, encoded: encoded.dropFirst(), from: 1)
+        do {
+            let chain = try verifier.verify(encodedLeaf: encoded[0], encodedIntermediates: filePool.certificates, explain: detailed)
+            let skipped = filePool.located(chain.skippedIntermediates)
+            if options.json {
+                print(VerifyReport.json(file: file, policy: policy, chain: chain, error: nil, hints: [], skipped: skipped))
+            } else {
+                if options.explain { print(VerifyReport.explain(file: file, policy: policy, chain: chain, skipped: skipped)) }
+                if options.showChain { print(VerifyReport.showChain(chain)) }
+                print("\(file): OK")
+            }
+            return 0
+        } catch {
+            var hints: [Hint] = []
+            if detailed, let leaf = try? Certificate(derEncoded: encoded[0]) {
+                let intermediates = filePool.certificates.compactMap { try? Certificate(derEncoded: $0) }
+                hints = verifier.diagnose(error, leaf: leaf, intermediates: intermediates)
+            }
+            printFailure(error, file: file, policy: policy, hints: hints, skipped: filePool.located(error.skippedIntermediates))
+            return 2
+        }
+    }
+
+    /// OpenSSL's failure lines (the subject, or for a leaf that does not parse why, then the error
+    /// line), the --explain narration, and `FILE: verification failed`; or the --json object.
+    private func printFailure(_ error: VerificationError, file: String, policy: Policy, hints: [Hint], skipped: [VerifyReport.Skipped]) {
+        if options.json {
+            print(VerifyReport.json(file: file, policy: policy, chain: nil, error: error, hints: hints, skipped: skipped))
+            return
+        }
+        if case .malformedCertificate = error.reason {
+            print("\(file): \(error.reason)")
+        } else {
+            print("\(error.subject.openSSLDescription)")
+        }
+        let (code, text) = error.reason.openSSLCode
+        print("error \(code) at \(error.depth) depth lookup: \(text)")
+        if options.explain {
+            print(VerifyReport.explainFailure(file: file, policy: policy, error: error, hints: hints, skipped: skipped))
+            if case .searchBudgetExhausted(.signatureChecks) = error.reason {
+                print("  hint: the search may check \(policy.budget.maxSignatureChecks) signature(s); --max-signature-checks N raises that")
+            }
+        }
+        print("\(file): verification failed")
+    }
+
+    /// The bytes of a CERT or --untrusted file, or nil after one line to stderr saying why not.
+    private func readInput(_ path: String) -> [UInt8]? {
+        switch FileBytes.read(path) {
+        case .success(let bytes): return bytes
+        case .failure(let error):
+            printError("certo verify: \(TrustStoreError.unreadable(error))")
+            return nil
+        }
     }
 }

@@ -142,9 +142,11 @@ enum PKITS {
             .map(certificate)
     }
 
+    /// Under the RFC 5280 profile: PKITS tests the §6 algorithm, and its certificates are no web PKI
+    /// certificates (no subjectAltName, no extKeyUsage, non-critical basicConstraints in 4.6.4).
     static let verifier: Result<Verifier, any Error> = Result {
         Verifier(trustStore: TrustStore([try certificate(anchorFile)]),
-                 policy: Policy(purpose: .any, validationTime: time), signatureCache: nil)
+                 policy: Policy(profile: .rfc5280, purpose: .any, validationTime: time), signatureCache: nil)
     }
 }
 

@@ -68,13 +68,21 @@ import Testing
         }
     }
 
-    /// An intermediate in the store ends the path (a trust anchor need not be self-signed).
-    @Test func trustedIntermediateEndsThePath() throws {
+    /// An intermediate in the store ends the path only with partialChain: without it, a trusted
+    /// certificate that is not self-signed still needs its issuer.
+    @Test func trustedIntermediateEndsThePathOnlyAsAPartialChain() throws {
         let target = try Self.chainCase("aws-iot-rsa2048")
-        let verifier = Verifier(trustStore: TrustStore(try target.certificates("untrusted.pem")),
-                                policy: Policy(host: target.host, validationTime: target.time))
-        let chain = try verifier.verify(leaf: try #require(try target.certificates("leaf.pem").first))
+        let leaf = try #require(try target.certificates("leaf.pem").first)
+        let store = TrustStore(try target.certificates("untrusted.pem"))
+        let strict = Verifier(trustStore: store, policy: Policy(host: target.host, validationTime: target.time))
+        #expect(throws: VerificationError.self) { try strict.verify(leaf: leaf) }
+        let partial = Verifier(trustStore: store, policy: Policy(host: target.host, validationTime: target.time, partialChain: true))
+        let chain = try partial.verify(leaf: leaf)
         #expect(chain.links.count == 2)
+        // With the root in the store too, the strict verifier goes on from the intermediate to it.
+        let both = TrustStore(try target.certificates("untrusted.pem") + target.certificates("root.pem"))
+        let full = try Verifier(trustStore: both, policy: Policy(host: target.host, validationTime: target.time)).verify(leaf: leaf)
+        #expect(full.links.count == 3)
     }
 
     /// The signature cache answers repeated checks and stays within its bound.
