@@ -33,8 +33,8 @@ struct CertificateProfile {
         try checkSubject(certificate, role: role)
         switch role {
         case .leaf: try checkLeaf(certificate, isCA: isCA)
-        case .intermediate: try checkCA(certificate, isAnchor: false)
-        case .anchor: try checkCA(certificate, isAnchor: true)
+        case .intermediate: try checkCA(certificate, isAnchor: false, isRoot: false)
+        case .anchor: try checkCA(certificate, isAnchor: true, isRoot: selfSigned)
         }
     }
 
@@ -50,11 +50,10 @@ struct CertificateProfile {
         }
         guard isWeb else { return }
         let authorityKeyID = extensions.authorityKeyIdentifier
-        if role == .anchor, let authorityKeyID {
+        if role == .anchor, selfSigned, let authorityKeyID {
             // BR §7.1.2.1.3: a root's AKI, when present, is its own keyIdentifier and nothing else.
             guard let keyID = authorityKeyID.keyIdentifier, authorityKeyID.authorityCertIssuer == nil,
-                  authorityKeyID.authorityCertSerialNumber == nil,
-                  !selfSigned || keyID == extensions.subjectKeyIdentifier else {
+                  authorityKeyID.authorityCertSerialNumber == nil, keyID == extensions.subjectKeyIdentifier else {
                 throw .invalidAuthorityKeyIdentifier(rule: .br("§7.1.2.1.3"))
             }
         }
@@ -125,10 +124,12 @@ struct CertificateProfile {
 
     // MARK: CA certificates (BR §7.1.2.1, §7.1.2.10)
 
-    private func checkCA(_ certificate: Certificate, isAnchor: Bool) throws(VerificationFailureReason) {
+    /// A web anchor is judged like an intermediate (its own CA checks, which §6.1.4 makes for
+    /// intermediates); a self-signed one, a root, also by the root profile (BR §7.1.2.1.2). An anchor
+    /// that is not self-signed (a partial chain) is a subordinate CA, which may carry extKeyUsage.
+    private func checkCA(_ certificate: Certificate, isAnchor: Bool, isRoot: Bool) throws(VerificationFailureReason) {
         let extensions = certificate.extensions
         guard isAnchor else { return }  // §6.1.4 checks the rest of an intermediate
-        // A web root is judged like an intermediate, and more (BR §7.1.2.1.2).
         if let unknown = Validator.unprocessedCriticalExtension(certificate) {
             throw .unhandledCriticalExtension(oid: unknown.oid)
         }
@@ -139,11 +140,12 @@ struct CertificateProfile {
         if let keyUsage = extensions.keyUsage, !keyUsage.contains(.keyCertSign) {
             throw .inconsistentKeyUsage(rule: .rfc5280("§4.2.1.3"))
         }
-        if extensions[.extendedKeyUsage] != nil {
-            throw .extensionNotAllowed(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.1.2"))
-        }
         if let bits = KeyDescription.rsaBits(certificate.publicKey), bits % 8 != 0 {
             throw .forbiddenKey(KeyDescription.describe(certificate.publicKey), rule: .br("§6.1.5"))
+        }
+        guard isRoot else { return }
+        if extensions[.extendedKeyUsage] != nil {
+            throw .extensionNotAllowed(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.1.2"))
         }
     }
 
