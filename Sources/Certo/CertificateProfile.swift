@@ -160,20 +160,21 @@ struct CertificateProfile {
         if isCA { throw .caCertificateAsLeaf(rule: .br("§7.1.2.7.8")) }
         if keyCertSign { throw .inconsistentKeyUsage(rule: .br("§7.1.2.7.11")) }
         try checkSubscriberKey(leaf.publicKey)
-        try checkPresentedNames(extensions.subjectAlternativeNames ?? [])
+        let names = extensions.subjectAlternativeNames ?? []
+        try checkPresentedNames(names)
         // The subscriber profile proper governs TLS server certificates.
         guard purpose != .client else { return }
         guard let usage = extensions[.extendedKeyUsage] else {
             throw .extensionMissing(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.7.10"))
         }
         if usage.critical { throw .extensionMustNotBeCritical(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.7.10")) }
-        if extensions.extendedKeyUsage?.contains(ExtendedKeyUsage.anyExtendedKeyUsage) == true {
+        if ExtendedKeyUsageCheck.allows(der: usage.value, purpose: ExtendedKeyUsageCheck.anyExtendedKeyUsage, acceptingAny: false) {
             throw .extensionNotAllowed(oid: ExtendedKeyUsage.anyExtendedKeyUsage, rule: .br("§7.1.2.7.10"))
         }
         if !leaf.subject.isEmpty, let names = extensions[.subjectAltName], names.critical {
             throw .extensionMustNotBeCritical(oid: KnownExtension.subjectAltName.oid, rule: .br("§7.1.2.7.12"))
         }
-        try checkCommonNames(leaf)
+        try checkCommonNames(leaf, names: names)
     }
 
     /// BR §6.1.5: RSA with a modulus of at least 2048 bits that is a multiple of 8, or ECDSA on
@@ -211,10 +212,9 @@ struct CertificateProfile {
 
     /// BR §7.1.4.3: a subject commonName repeats one subjectAltName entry textually: a dNSName as
     /// written, an IP address in its canonical text (RFC 5952 §4 for IPv6).
-    private func checkCommonNames(_ leaf: Certificate) throws(VerificationFailureReason) {
+    private func checkCommonNames(_ leaf: Certificate, names: [GeneralName]) throws(VerificationFailureReason) {
         let commonNames = leaf.subject.values(of: AttributeTypeAndValue.commonNameOID)
         guard !commonNames.isEmpty else { return }
-        let names = leaf.extensions.subjectAlternativeNames ?? []
         for commonName in commonNames {
             let found = names.contains { name in
                 switch name {
