@@ -16,25 +16,27 @@ enum CertificateRole {
 struct CertificateProfile {
     let profile: Profile
     let purpose: Purpose
-    let allowWeakRSA: Bool
 
     private var isWeb: Bool { profile == .webPKI }
 
-    /// All the profile's rules for `certificate` in `role`. `selfSigned`: its own key verified its signature.
-    func check(_ certificate: Certificate, as role: CertificateRole, selfSigned: Bool) throws(VerificationFailureReason) {
-        // Under RFC 5280 alone a trust anchor is a name and a key: its certificate's profile is not judged.
-        if role == .anchor && !isWeb { return }
+    /// All the profile's rules for `certificate` in `role`. `selfSigned`: its own key verified its
+    /// signature. `basicConstraints`: the certificate's, decoded once by the caller.
+    func check(_ certificate: Certificate, as role: CertificateRole, selfSigned: Bool,
+               basicConstraints: BasicConstraints?) throws(VerificationFailureReason) {
         let extensions = certificate.extensions
+        let isCA = basicConstraints?.isCA == true
+        // Under RFC 5280 alone a trust anchor is a name and a key: its certificate's profile is not
+        // judged, except where the path obeys it (its nameConstraints).
+        if role == .anchor && !isWeb { return try checkNameConstraintsPlacement(extensions, isCA: isCA) }
         try checkKeyIdentifiers(certificate, role: role, selfSigned: selfSigned)
         try checkCriticality(extensions, role: role, subjectIsEmpty: certificate.subject.isEmpty)
         try checkCertificatePolicyQualifiers(extensions)
-        let isCA = extensions.basicConstraints?.isCA == true
         try checkNameConstraintsPlacement(extensions, isCA: isCA)
         try checkSubject(certificate, role: role)
         switch role {
         case .leaf: try checkLeaf(certificate, isCA: isCA)
-        case .intermediate: try checkCA(certificate, isAnchor: false, isRoot: false)
-        case .anchor: try checkCA(certificate, isAnchor: true, isRoot: selfSigned)
+        case .intermediate: return  // §6.1.4 checks the rest of an intermediate
+        case .anchor: try checkAnchor(certificate, basicConstraints: basicConstraints, isRoot: selfSigned)
         }
     }
 
@@ -101,9 +103,8 @@ struct CertificateProfile {
     }
 
     /// §4.2.1.10: nameConstraints only in CA certificates; critical, except that the BRs allow a
-    /// non-critical one (so that clients that do not process it still accept the chain). Also applied
-    /// to an anchor whose constraints the path obeys, under either profile.
-    func checkNameConstraintsPlacement(_ extensions: Extensions, isCA: Bool) throws(VerificationFailureReason) {
+    /// non-critical one (so that clients that do not process it still accept the chain).
+    private func checkNameConstraintsPlacement(_ extensions: Extensions, isCA: Bool) throws(VerificationFailureReason) {
         guard let constraints = extensions[.nameConstraints] else { return }
         guard isCA else { throw .extensionNotAllowed(oid: KnownExtension.nameConstraints.oid, rule: .rfc5280("§4.2.1.10")) }
         if !isWeb && !constraints.critical {
@@ -127,13 +128,12 @@ struct CertificateProfile {
     /// A web anchor is judged like an intermediate (its own CA checks, which §6.1.4 makes for
     /// intermediates); a self-signed one, a root, also by the root profile (BR §7.1.2.1.2). An anchor
     /// that is not self-signed (a partial chain) is a subordinate CA, which may carry extKeyUsage.
-    private func checkCA(_ certificate: Certificate, isAnchor: Bool, isRoot: Bool) throws(VerificationFailureReason) {
+    private func checkAnchor(_ certificate: Certificate, basicConstraints: BasicConstraints?, isRoot: Bool) throws(VerificationFailureReason) {
         let extensions = certificate.extensions
-        guard isAnchor else { return }  // §6.1.4 checks the rest of an intermediate
         if let unknown = Validator.unprocessedCriticalExtension(certificate) {
             throw .unhandledCriticalExtension(oid: unknown.oid)
         }
-        guard let basic = extensions.basicConstraints else {
+        guard let basic = basicConstraints else {
             throw .extensionMissing(oid: KnownExtension.basicConstraints.oid, rule: .br("§7.1.2.1.2"))
         }
         guard basic.isCA else { throw .notACA }
@@ -177,13 +177,13 @@ struct CertificateProfile {
         try checkCommonNames(leaf, names: names)
     }
 
-    /// BR §6.1.5: RSA with a modulus of at least 2048 bits that is a multiple of 8, or ECDSA on
-    /// P-256, P-384 or P-521; nothing else (no DSA, no P-192, no Ed25519).
+    /// BR §6.1.5: RSA with a modulus that is a multiple of 8 bits, or ECDSA on P-256, P-384 or P-521;
+    /// nothing else (no DSA, no P-192, no Ed25519). The 2048-bit minimum is the Validator's for every
+    /// profile (Policy.allowWeakRSA).
     private func checkSubscriberKey(_ key: PublicKeyInfo) throws(VerificationFailureReason) {
         switch key.algorithm {
         case .rsa(let bits), .rsaPSS(let bits, _):
             if bits % 8 != 0 { throw .forbiddenKey(KeyDescription.describe(key), rule: .br("§6.1.5")) }
-            if bits < 2048 && !allowWeakRSA { throw .weakRSAKey(bits: bits) }
         case .ec(let curve):
             switch curve {
             case .p256, .p384: return

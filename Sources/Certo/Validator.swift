@@ -18,7 +18,7 @@ struct Validator: Sendable {
     let identity: HostIdentity?
 
     private var profile: CertificateProfile {
-        CertificateProfile(profile: policy.profile, purpose: policy.purpose, allowWeakRSA: policy.allowWeakRSA)
+        CertificateProfile(profile: policy.profile, purpose: policy.purpose)
     }
 
     /// Validates `path` (path[0] = leaf, path.last = anchor). Fills `notes[depth]` with one line per
@@ -47,20 +47,20 @@ struct Validator: Sendable {
         }
         note(anchorDepth, "trust anchor: valid \(Instant.utcString(anchor.notBefore)) to \(Instant.utcString(anchor.notAfter))")
         note(anchorDepth, anchorIsSelfSigned ? "trust anchor is self-signed" : "trust anchor is not self-signed (partial chain)")
-        if anchorDepth > 0 && policy.profile == .webPKI {
-            try at(anchorDepth) { () throws(VerificationFailureReason) in try profile.check(anchor, as: .anchor, selfSigned: anchorIsSelfSigned) }
-            note(anchorDepth, "root certificate profile (CA/B Forum BR §7.1.2.1) met")
+        let anchorBasicConstraints = anchor.extensions.basicConstraints
+        if anchorDepth > 0 {
+            try at(anchorDepth) { () throws(VerificationFailureReason) in
+                try profile.check(anchor, as: .anchor, selfSigned: anchorIsSelfSigned, basicConstraints: anchorBasicConstraints)
+            }
+            if policy.profile == .webPKI { note(anchorDepth, "trust anchor certificate profile (CA/B Forum BR §7.1.2.1) met") }
         }
         // Constraints carried by the anchor certificate are enforced (as OpenSSL and Chromium do).
-        if let pathLen = anchor.extensions.basicConstraints?.pathLenConstraint, anchorDepth > 0, pathLen < maxPathLength {
+        if let pathLen = anchorBasicConstraints?.pathLenConstraint, anchorDepth > 0, pathLen < maxPathLength {
             maxPathLength = pathLen
             note(anchorDepth, "anchor pathLenConstraint \(pathLen)")
         }
         if let constraints = anchor.extensions.nameConstraints, anchorDepth > 0 {
-            try at(anchorDepth) { () throws(VerificationFailureReason) in
-                try profile.checkNameConstraintsPlacement(anchor.extensions, isCA: anchor.extensions.basicConstraints?.isCA == true)
-                try nameConstraints.add(constraints)
-            }
+            try at(anchorDepth) { () throws(VerificationFailureReason) in try nameConstraints.add(constraints) }
             note(anchorDepth, "anchor nameConstraints apply below it")
         }
 
@@ -100,13 +100,16 @@ struct Validator: Sendable {
 
             // The certificate profile: a certificate is self-signed when its issuer's key is its own.
             let selfSigned = certificate.isSelfIssued && certificate.publicKey == path[depth + 1].publicKey
+            let basicConstraints = certificate.extensions.basicConstraints
             try at(depth) { () throws(VerificationFailureReason) in
-                try profile.check(certificate, as: isLeaf ? .leaf : .intermediate, selfSigned: selfSigned)
+                try profile.check(certificate, as: isLeaf ? .leaf : .intermediate, selfSigned: selfSigned,
+                                  basicConstraints: basicConstraints)
             }
             note(depth, "\(policy.profile == .webPKI ? "web (RFC 5280 + CA/B Forum BR)" : "RFC 5280") certificate profile met")
 
             if !isLeaf {
-                try prepareForNext(certificate, depth: depth, path: path, workingIssuerName: &workingIssuerName,
+                try prepareForNext(certificate, basicConstraints: basicConstraints, depth: depth, path: path,
+                                   workingIssuerName: &workingIssuerName,
                                    maxPathLength: &maxPathLength, maxPathLengthSetBy: &maxPathLengthSetBy,
                                    nameConstraints: &nameConstraints, notes: &notes)
             } else {
@@ -116,14 +119,17 @@ struct Validator: Sendable {
         }
         // A one-certificate path: the leaf is itself the anchor; it still has to suit the purpose and host.
         if anchorDepth == 0 {
-            try at(0) { () throws(VerificationFailureReason) in try profile.check(anchor, as: .leaf, selfSigned: anchorIsSelfSigned) }
+            try at(0) { () throws(VerificationFailureReason) in
+                try profile.check(anchor, as: .leaf, selfSigned: anchorIsSelfSigned, basicConstraints: anchorBasicConstraints)
+            }
             try wrapUp(anchor, notes: &notes)
         }
     }
 
     /// §6.1.4: preparation for certificate i+1, for every intermediate.
     private func prepareForNext(
-        _ certificate: Certificate, depth: Int, path: [Certificate], workingIssuerName: inout DistinguishedName,
+        _ certificate: Certificate, basicConstraints: BasicConstraints?, depth: Int, path: [Certificate],
+        workingIssuerName: inout DistinguishedName,
         maxPathLength: inout Int, maxPathLengthSetBy: inout Int,
         nameConstraints: inout NameConstraintsState, notes: inout [[String]]?
     ) throws(PathFailure) {
@@ -137,7 +143,7 @@ struct Validator: Sendable {
         guard certificate.version == 3 else {
             throw PathFailure(depth: depth, reason: .v1Intermediate(version: certificate.version))
         }
-        guard let basicConstraints = certificate.extensions.basicConstraints, basicConstraints.isCA else {
+        guard let basicConstraints, basicConstraints.isCA else {
             throw PathFailure(depth: depth, reason: .notACA)
         }
         note("§6.1.4(k) basicConstraints cA=TRUE")
