@@ -65,25 +65,25 @@ public struct Verifier: Sendable {
     /// strict parsing fails the verification with `.malformedCertificate` (depth 0, empty subject); an
     /// intermediate that fails is skipped as a candidate and listed in `skippedIntermediates`.
     public func verify(encodedLeaf: [UInt8], encodedIntermediates: [[UInt8]] = [], explain: Bool = false) throws(VerificationError) -> VerifiedChain {
-        var pool: [Certificate] = []
-        var skipped: [SkippedCertificate] = []
-        for (position, der) in encodedIntermediates.enumerated() {
-            do { pool.append(try Certificate(derEncoded: der)) } catch { skipped.append(SkippedCertificate(position: position, error: error)) }
-        }
+        try verify(encodedLeaf: encodedLeaf, pool: IntermediatePool(encoded: encodedIntermediates), explain: explain)
+    }
+
+    /// As `verify(encodedLeaf:encodedIntermediates:explain:)` with intermediates already parsed once.
+    public func verify(encodedLeaf: [UInt8], pool: IntermediatePool, explain: Bool = false) throws(VerificationError) -> VerifiedChain {
         let leaf: Certificate
         do {
             leaf = try Certificate(derEncoded: encodedLeaf)
         } catch {
             throw VerificationError(depth: 0, subject: DistinguishedName.empty, reason: .malformedCertificate(error),
-                                    skippedIntermediates: skipped)
+                                    skippedIntermediates: pool.skipped)
         }
         do {
-            var chain = try verify(leaf: leaf, intermediates: pool, explain: explain)
-            chain.skippedIntermediates = skipped
+            var chain = try verify(leaf: leaf, intermediates: pool.certificates, explain: explain)
+            chain.skippedIntermediates = pool.skipped
             return chain
         } catch {
             throw VerificationError(depth: error.depth, subject: error.subject, reason: error.reason, attempts: error.attempts,
-                                    skippedIntermediates: skipped)
+                                    skippedIntermediates: pool.skipped)
         }
     }
 

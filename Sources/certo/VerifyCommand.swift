@@ -168,10 +168,11 @@ struct VerifyOptions {
     }
 }
 
-/// Intermediates offered to the Verifier as DER, each remembered with the file and position it came
-/// from so that one the Verifier skips can be named; and the files that held no certificate at all.
-struct EncodedPool {
-    private(set) var certificates: [[UInt8]] = []
+/// The intermediates of the --untrusted files (and of a CERT file after its leaf), parsed once by the
+/// library's IntermediatePool, each remembered with the file and position it came from so that one
+/// that does not parse can be named; and the files that held no certificate at all.
+struct LocatedPool {
+    private(set) var parsed = IntermediatePool()
     private var origins: [(file: String, position: Int)] = []
     /// Whole files that could not be split into certificates, with the pool size when they were met
     /// (to list them in file order among the skipped certificates).
@@ -182,16 +183,14 @@ struct EncodedPool {
         do throws(CertificateError) {
             add(file: file, encoded: try Certificate.encodedCertificates(bytes)[...], from: 0)
         } catch {
-            unreadableFiles.append((certificates.count, VerifyReport.Skipped(file: file, position: nil, error: error)))
+            unreadableFiles.append((parsed.offeredCount, VerifyReport.Skipped(file: file, position: nil, error: error)))
         }
     }
 
     /// `encoded` as the certificates of `file` starting at position `first`.
     mutating func add(file: String, encoded: ArraySlice<[UInt8]>, from first: Int) {
-        for (offset, der) in encoded.enumerated() {
-            certificates.append(der)
-            origins.append((file, first + offset))
-        }
+        parsed.add(encoded: encoded)
+        for offset in encoded.indices { origins.append((file, first + offset - encoded.startIndex)) }
     }
 
     /// Where the Verifier's skipped intermediates came from, with the unusable files, in file order.
@@ -226,7 +225,7 @@ struct VerifyRun {
             printError("certo verify: \(error)")
             return 1
         }
-        var pool = EncodedPool()
+        var pool = LocatedPool()
         for path in options.untrusted {
             guard let bytes = readInput(path) else { return 1 }
             pool.add(file: path, bytes: bytes)
@@ -251,7 +250,7 @@ struct VerifyRun {
     }
 
     /// Verifies one CERT file and prints the verdict; returns 0 or 2.
-    private func verify(file: String, bytes: [UInt8], pool: EncodedPool, verifier: Verifier) -> Int32 {
+    private func verify(file: String, bytes: [UInt8], pool: LocatedPool, verifier: Verifier) -> Int32 {
         let policy = verifier.policy
         let detailed = options.explain || options.json
         let encoded: [[UInt8]]
@@ -267,7 +266,7 @@ struct VerifyRun {
         var filePool = pool
         filePool.add(file: file, encoded: encoded.dropFirst(), from: 1)
         do {
-            let chain = try verifier.verify(encodedLeaf: encoded[0], encodedIntermediates: filePool.certificates, explain: detailed)
+            let chain = try verifier.verify(encodedLeaf: encoded[0], pool: filePool.parsed, explain: detailed)
             let skipped = filePool.located(chain.skippedIntermediates)
             if options.json {
                 print(VerifyReport.json(file: file, policy: policy, chain: chain, error: nil, hints: [], skipped: skipped))
@@ -280,8 +279,7 @@ struct VerifyRun {
         } catch {
             var hints: [Hint] = []
             if detailed, let leaf = try? Certificate(derEncoded: encoded[0]) {
-                let intermediates = filePool.certificates.compactMap { try? Certificate(derEncoded: $0) }
-                hints = verifier.diagnose(error, leaf: leaf, intermediates: intermediates)
+                hints = verifier.diagnose(error, leaf: leaf, intermediates: filePool.parsed.certificates)
             }
             printFailure(error, file: file, policy: policy, hints: hints, skipped: filePool.located(error.skippedIntermediates))
             return 2

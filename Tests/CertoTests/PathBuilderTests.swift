@@ -85,6 +85,24 @@ import Testing
         #expect(full.links.count == 3)
     }
 
+    /// A pool parsed once and extended keeps every offered certificate's position, and a leaf verified
+    /// against it reports the ones that did not parse.
+    @Test func intermediatePoolKeepsPositionsAcrossAdds() throws {
+        let target = try Self.chainCase("aws-iot-rsa2048")
+        let intermediate = try #require(try target.certificates("untrusted.pem").first).derBytes
+        var pool = IntermediatePool(encoded: [[0x30, 0x00], intermediate])
+        pool.add(encoded: [[0x01], intermediate])
+        #expect(pool.offeredCount == 4)
+        #expect(pool.certificates.count == 2)
+        #expect(pool.skipped.map(\.position) == [0, 2])
+        let verifier = Verifier(trustStore: TrustStore(try target.certificates("root.pem")),
+                                policy: Policy(host: target.host, validationTime: target.time))
+        let leaf = try #require(try target.certificates("leaf.pem").first).derBytes
+        let chain = try verifier.verify(encodedLeaf: leaf, pool: pool)
+        #expect(chain.links.count == 3)
+        #expect(chain.skippedIntermediates.map(\.position) == [0, 2])
+    }
+
     /// The signature cache answers repeated checks and stays within its bound.
     @Test func signatureCacheIsUsedAndBounded() throws {
         let target = try Self.chainCase("aws-iot-rsa2048")
