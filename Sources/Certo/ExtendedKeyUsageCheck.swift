@@ -3,7 +3,6 @@
 // per-chain check compares bytes instead of building dotted-string OIDs.
 
 enum ExtendedKeyUsageCheck {
-    static let extensionOID = "2.5.29.37"
     static let serverAuth: [UInt8] = [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01]  // 1.3.6.1.5.5.7.3.1
     static let clientAuth: [UInt8] = [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02]  // 1.3.6.1.5.5.7.3.2
     static let anyExtendedKeyUsage: [UInt8] = [0x55, 0x1D, 0x25, 0x00]                  // 2.5.29.37.0
@@ -11,20 +10,8 @@ enum ExtendedKeyUsageCheck {
     /// nil when the certificate has no extKeyUsage (no restriction); otherwise whether `purpose`
     /// (the OID's content bytes) or anyExtendedKeyUsage is listed. Malformed content allows nothing.
     static func allows(_ certificate: Certificate, purpose: [UInt8], acceptingAny: Bool = true) -> Bool? {
-        // CertoX509's keyed lookup parses the dotted OID text on every call; a scan of the
-        // (already parsed) extensions by their DER is cheaper. Non-critical is the norm for EKU.
-        guard let ext = certificate.extensions.all.first(where: { isExtendedKeyUsage($0) }) else { return nil }
+        guard let ext = certificate.extensions[.extendedKeyUsage] else { return nil }
         return allows(der: ext.value, purpose: purpose, acceptingAny: acceptingAny)
-    }
-
-    /// An Extension has no public OID bytes; its dotted text is compared only when the value looks
-    /// like an EKU (a SEQUENCE starting with an OBJECT IDENTIFIER), which rules out nearly all others.
-    private static func isExtendedKeyUsage(_ ext: Extension) -> Bool {
-        let value = ext.value
-        guard value.count >= 4, value[0] == 0x30 else { return false }
-        let firstElement = value[1] < 0x80 ? 2 : 2 + Int(value[1] & 0x7F)
-        guard firstElement < value.count, value[firstElement] == 0x06 else { return false }
-        return ext.oid == extensionOID
     }
 
     static func allows(der: [UInt8], purpose: [UInt8], acceptingAny: Bool = true) -> Bool {

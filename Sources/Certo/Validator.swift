@@ -266,13 +266,12 @@ struct Validator: Sendable {
     /// OIDs CertoX509 decodes but this validator does not act on: certificate-policy processing is not
     /// implemented, so a critical policyMappings / policyConstraints / inhibitAnyPolicy is refused
     /// rather than silently ignored.
-    static let unprocessedPolicyExtensions: Set<String> = ["2.5.29.33", "2.5.29.36", "2.5.29.54"]
+    static let unprocessedPolicyExtensions: [KnownExtension] = [.policyMappings, .policyConstraints, .inhibitAnyPolicy]
 
-    /// The first critical extension this validator cannot honour, if any. Only critical extensions
-    /// (usually two or three) have their OID turned into text.
+    /// The first critical extension this validator cannot honour, if any, found by OID bytes.
     static func unprocessedCriticalExtension(_ certificate: Certificate) -> Extension? {
         if let unknown = certificate.extensions.unhandledCriticalExtensions.first { return unknown }
-        for ext in certificate.extensions.all where ext.critical && unprocessedPolicyExtensions.contains(ext.oid) {
+        for ext in certificate.extensions.all where ext.critical && unprocessedPolicyExtensions.contains(where: ext.matches) {
             return ext
         }
         return nil

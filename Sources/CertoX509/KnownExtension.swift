@@ -31,6 +31,11 @@ public enum KnownExtension: Sendable, Hashable, CaseIterable {
     public var oid: String { OID.dotted(oidBytes[...]) }
 }
 
+extension Extension {
+    /// Whether this is the extension `known` (by OID bytes).
+    public func matches(_ known: KnownExtension) -> Bool { oidBytes.equals(known.oidBytes) }
+}
+
 extension Extensions {
     /// The extension of this kind, if the certificate has it.
     public subscript(_ known: KnownExtension) -> Extension? { find(known.oidBytes) }
