@@ -192,6 +192,7 @@ class Spec:
         self.serial_content = None   # raw INTEGER content octets to patch in (what cryptography refuses)
         self.issuer_name = None      # override of the issuer's subject
         self.sign_with = None        # override of the issuer's key
+        self.tbs_patch = None        # a last rewrite of the tbsCertificate (what cryptography refuses to build)
         self.der = None
 
     def set_key(self, kind):
@@ -237,6 +238,8 @@ def issue(spec, issuer):
     der = builder.sign(signer, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
     if spec.serial_content is not None:
         der = resign(der, signer, replace_serial(spec.serial_content))
+    if spec.tbs_patch is not None:
+        der = resign(der, signer, spec.tbs_patch)
     spec.der = der
 
 
@@ -483,6 +486,23 @@ def leaf_key(kind):
     return mutate
 
 
+def off_curve_point(tbs):
+    """The tbsCertificate with its P-256 public point moved off the curve (Y's last bit flipped)."""
+    parts = children(tbs)
+    spki_index = 6 if parts[0][0] == 0xA0 else 5
+    algorithm, bit_string = children(parts[spki_index])
+    _, content, end = read_tlv(bit_string, 0)
+    point = bytearray(bit_string[content + 1:end])
+    assert point[0] == 0x04 and len(point) == 65
+    point[-1] ^= 0x01
+    parts[spki_index] = tlv(0x30, algorithm + tlv(0x03, b"\x00" + bytes(point)))
+    return tlv(0x30, b"".join(parts))
+
+
+def leaf_point_off_curve(root, intermediate, leaf):
+    leaf.tbs_patch = off_curve_point
+
+
 def root_key(kind):
     def mutate(root, intermediate, leaf):
         root.set_key(kind)
@@ -496,6 +516,9 @@ case("rfc5280-leaf-rsa2052", "rfc5280", "ok", None, "RFC 5280 has no modulus-siz
 case("web-leaf-rsa2048", "web", "ok", None, "BR §6.1.5: RSA-2048 leaf", leaf_key("rsa2048"))
 case("web-leaf-p192", "web", "forbiddenKey", 0, "BR §6.1.5: ECDSA keys MUST be P-256, P-384 or P-521 (leaf P-192)",
      leaf_key("p192"), twin="web-baseline")
+both("leaf-ec-point-off-curve", "invalidPublicKey", 0,
+     "RFC 5280 §4.1.2.7, SEC 1 §3.2.2.1: the leaf's own EC public key must be a point on its curve",
+     leaf_point_off_curve, twin="baseline")
 case("web-root-rsa2052", "web", "forbiddenKey", 2,
      "BR §6.1.5: an RSA modulus MUST be a multiple of 8 bits (trusted root RSA-2052)", root_key("rsa2052"),
      twin="rfc5280-root-rsa2052")

@@ -63,7 +63,7 @@ struct NameConstraintsState: Sendable {
         let perName = excluded.count + permittedSets.reduce(0) { $0 + $1.count }
         for name in names {
             comparisons += perName
-            if comparisons > limit { throw .searchBudgetExhausted(.nameConstraintComparisons) }
+            if comparisons > limit { throw .searchBudgetExhausted(.nameConstraintComparisons, size: limit, pathsTried: 0) }
             if !isAllowed(name) { return NameConstraintsState.describe(name) }
         }
         return nil

@@ -63,7 +63,7 @@ public struct Policy: Sendable, Hashable {
 /// Bounds on the work one `verify` call may do, so pathological pools (many certificates with the
 /// same name, cross-signing loops) end quickly with `.searchBudgetExhausted` instead of running on.
 public struct SearchBudget: Sendable, Hashable {
-    /// Issuer candidates considered, summed over the whole search.
+    /// Issuer candidates explored (each costs a signature check or a cache look-up), summed over the search.
     public var maxCandidates: Int
     /// Signature verifications performed (cache hits do not count).
     public var maxSignatureChecks: Int
@@ -75,7 +75,7 @@ public struct SearchBudget: Sendable, Hashable {
     /// leaf with thousands of names could demand. The default is webpki's.
     public var maxNameConstraintComparisons: Int
 
-    public init(maxCandidates: Int = 256, maxSignatureChecks: Int = 64, maxPathsValidated: Int = 32,
+    public init(maxCandidates: Int = 1024, maxSignatureChecks: Int = 100, maxPathsValidated: Int = 32,
                 maxNameConstraintComparisons: Int = 250_000) {
         self.maxCandidates = maxCandidates
         self.maxSignatureChecks = maxSignatureChecks
@@ -86,7 +86,7 @@ public struct SearchBudget: Sendable, Hashable {
 
 /// Which limit of a SearchBudget was hit.
 public enum SearchLimit: String, Sendable, Hashable {
-    case candidates
+    case candidates = "candidate issuers"
     case signatureChecks = "signature checks"
     case pathsValidated = "paths validated"
     case nameConstraintComparisons = "name-constraint comparisons"

@@ -51,6 +51,21 @@ enum SignatureCheck {
         }
     }
 
+    /// Why `certificate`'s own key is not a valid key of its kind, or nil when it is valid or of a kind
+    /// Certo does not verify with (those are the profile's business: BR §6.1.5).
+    static func keyProblem(of certificate: Certificate) -> String? {
+        switch certificate.publicKey.algorithm {
+        case .rsa, .rsaPSS, .ec(.p256), .ec(.p384): break
+        default: return nil
+        }
+        do {
+            _ = try PublicKey(subjectPublicKeyInfoDER: certificate.subjectPublicKeyInfoBytes)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
     /// Verifies `subject`'s signature with `issuer`'s key under `policy`; throws the reason it fails.
     /// `signatureChecks` counts the public-key operations actually performed (cache misses).
     static func verify(

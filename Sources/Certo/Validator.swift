@@ -210,6 +210,13 @@ struct Validator: Sendable {
             throw PathFailure(depth: 0, reason: .weakRSAKey(bits: bits))
         }
 
+        // The leaf's own key is checked as each issuer's is when it verifies a signature: a certificate
+        // for a key nobody can hold (an EC point off its curve) must not verify.
+        if let problem = SignatureCheck.keyProblem(of: leaf) {
+            throw PathFailure(depth: 0, reason: .invalidPublicKey(problem))
+        }
+        note("public key \(KeyDescription.describe(leaf.publicKey)) is a valid key")
+
         // Purpose: extKeyUsage (RFC 5280 §4.2.1.12) and keyUsage (§4.2.1.3) of the leaf.
         if let required = requiredEKU {
             // The web PKI does not let anyExtendedKeyUsage stand for serverAuth in a leaf (BR §7.1.2.7.10).

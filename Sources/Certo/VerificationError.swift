@@ -53,8 +53,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case untrustedRoot(DistinguishedName)
     /// The path would be longer than Policy.maxDepth.
     case depthExceeded(limit: Int)
-    /// Fatal: a SearchBudget limit was reached; the search stopped.
-    case searchBudgetExhausted(SearchLimit)
+    /// Fatal: a SearchBudget limit of `size` was reached after `pathsTried` candidate paths; the search stopped.
+    case searchBudgetExhausted(SearchLimit, size: Int, pathsTried: Int)
 
     // Signatures: RFC 5280 §6.1.3 (a)(1).
     case badSignature
@@ -62,6 +62,9 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case weakRSAKey(bits: Int)
     case unsupportedSignatureAlgorithm(String)
     case unsupportedPublicKey(String)
+    /// The leaf's own key, of a kind Certo verifies with, is not a valid key (an EC point off its curve,
+    /// an even RSA modulus, an exponent out of range): nobody can hold its private key. Why, in words.
+    case invalidPublicKey(String)
 
     // Validity: §6.1.3 (a)(2).
     case expired(notAfter: Int64)
@@ -129,7 +132,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .untrustedRoot, .depthExceeded: return 10
         case .issuerNotFound: return 11
         case .badSignature, .issuerNameMismatch: return 20
-        case .sha1Refused, .weakRSAKey, .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return 25
+        case .sha1Refused, .weakRSAKey, .unsupportedSignatureAlgorithm, .unsupportedPublicKey, .invalidPublicKey: return 25
         case .expired, .notYetValid: return 30
         case .v1Intermediate, .notACA, .pathLengthExceeded, .keyCertSignMissing, .nameConstraintViolation,
              .unhandledCriticalExtension, .extendedKeyUsageMismatch, .keyUsageMismatch,
@@ -152,6 +155,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .weakRSAKey: return "weakRSAKey"
         case .unsupportedSignatureAlgorithm: return "unsupportedSignatureAlgorithm"
         case .unsupportedPublicKey: return "unsupportedPublicKey"
+        case .invalidPublicKey: return "invalidPublicKey"
         case .expired: return "expired"
         case .notYetValid: return "notYetValid"
         case .issuerNameMismatch: return "issuerNameMismatch"
@@ -187,10 +191,11 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         switch self {
         case .issuerNotFound, .untrustedRoot: return .rfc5280("§6.1")
         case .depthExceeded: return .rfc5280("§6.1.2 (k)")
-        case .searchBudgetExhausted(let limit): return Rule(.certo, "SearchBudget.\(limit.budgetProperty)")
+        case .searchBudgetExhausted(let limit, _, _): return Rule(.certo, "SearchBudget.\(limit.budgetProperty)")
         case .badSignature: return .rfc5280("§6.1.3 (a)(1)")
         case .sha1Refused: return .br("§7.1.3.2")
         case .weakRSAKey: return .br("§6.1.5")
+        case .invalidPublicKey: return .rfc5280("§4.1.2.7")
         case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return .rfc5280("§6.1.3 (a)(1)")
         case .expired, .notYetValid: return .rfc5280("§6.1.3 (a)(2)")
         case .issuerNameMismatch: return .rfc5280("§6.1.3 (a)(4)")
@@ -226,7 +231,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .issuerNotFound: return (20, "unable to get local issuer certificate")
         case .untrustedRoot: return (19, "self-signed certificate in certificate chain")
         case .depthExceeded: return (22, "certificate chain too long")
-        case .searchBudgetExhausted: return (22, "certificate chain too long")
+        case .searchBudgetExhausted: return (22, description)
         case .badSignature: return (7, "certificate signature failure")
         case .sha1Refused, .weakRSAKey: return (68, "CA signature digest algorithm too weak")
         case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return (6, "unable to decode issuer public key")
@@ -246,6 +251,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
              .invalidSerialNumber, .malformedName:
             return (89, "CA/leaf certificate profile violation")
         case .forbiddenKey: return (66, "EE certificate key too weak")
+        case .invalidPublicKey: return (6, description)
         case .commonNameNotInSubjectAltName: return (62, "hostname mismatch")
         }
     }
@@ -258,12 +264,14 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
             return text
         case .untrustedRoot(let name): return "self-signed root not in the trust store: \(name.openSSLDescription)"
         case .depthExceeded(let limit): return "chain longer than the maximum depth \(limit)"
-        case .searchBudgetExhausted(let limit): return "path search budget exhausted (\(limit.rawValue))"
+        case .searchBudgetExhausted(let limit, let size, let paths):
+            return "search budget of \(size) \(limit.rawValue) exhausted after \(paths) path\(paths == 1 ? "" : "s")"
         case .badSignature: return "signature does not verify with the issuer's key"
         case .sha1Refused: return "SHA-1 signature refused (allow with --allow-sha1)"
         case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"
         case .unsupportedSignatureAlgorithm(let name): return "unsupported signature algorithm \(name)"
         case .unsupportedPublicKey(let name): return "unsupported or invalid issuer public key (\(name))"
+        case .invalidPublicKey(let why): return "the certificate's own public key is invalid (\(why))"
         case .expired(let notAfter): return "certificate expired at \(Instant.utcString(notAfter))"
         case .notYetValid(let notBefore): return "certificate not valid before \(Instant.utcString(notBefore))"
         case .issuerNameMismatch: return "issuer name does not match the issuer's subject"

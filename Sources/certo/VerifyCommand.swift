@@ -302,7 +302,7 @@ struct VerifyRun {
         print("error \(code) at \(error.depth) depth lookup: \(text)")
         if options.explain {
             print(VerifyReport.explainFailure(file: file, policy: policy, error: error, hints: hints, skipped: skipped))
-            if case .searchBudgetExhausted(.signatureChecks) = error.reason {
+            if case .searchBudgetExhausted(.signatureChecks, _, _) = error.reason {
                 print("  hint: the search may check \(policy.budget.maxSignatureChecks) signature(s); --max-signature-checks N raises that")
             }
         }

@@ -112,8 +112,7 @@ struct CLIContractTests {
         // Leaf <- intermediate <- root takes two signature checks.
         let result = try runCerto(try awsArguments(["--max-signature-checks", "1", "--explain"]))
         #expect(result.status == 2)
-        #expect(result.stdout.contains("error 22 at 0 depth lookup: certificate chain too long\n"))
-        #expect(result.stdout.contains("path search budget exhausted (signature checks)"))
+        #expect(result.stdout.contains("error 22 at 0 depth lookup: search budget of 1 signature checks exhausted after 0 paths\n"))
         #expect(result.stdout.contains("rule: Certo SearchBudget.maxSignatureChecks"))
         #expect(result.stdout.contains("--max-signature-checks"))
     }

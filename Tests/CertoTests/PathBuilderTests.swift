@@ -53,7 +53,8 @@ import Testing
             _ = try verifier.verify(leaf: leaf, intermediates: pool)
             Issue.record("verified beyond the budget")
         } catch {
-            #expect(error.reason == .searchBudgetExhausted(.signatureChecks))
+            #expect(error.reason == .searchBudgetExhausted(.signatureChecks, size: 1, pathsTried: 0))
+            #expect(error.reason.description == "search budget of 1 signature checks exhausted after 0 paths")
         }
     }
 

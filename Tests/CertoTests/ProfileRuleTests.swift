@@ -176,7 +176,7 @@ enum ProfileChains {
         for reason in ["extensionMustNotBeCritical", "extensionMustBeCritical", "extensionMissing", "extensionNotAllowed",
                        "invalidAuthorityKeyIdentifier", "caCertificateAsLeaf", "inconsistentKeyUsage", "forbiddenKey",
                        "weakRSAKey", "emptySubject", "invalidSerialNumber", "malformedName", "commonNameNotInSubjectAltName",
-                       "nameConstraintViolation", "searchBudgetExhausted", "issuerNotFound"] {
+                       "nameConstraintViolation", "searchBudgetExhausted", "issuerNotFound", "invalidPublicKey"] {
             #expect(expectedReasons.contains(reason), "no case expects \(reason)")
         }
         let outcomes = ProfileChains.outcomes
