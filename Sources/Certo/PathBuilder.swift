@@ -37,8 +37,9 @@ struct PathBuilder {
     private var signatureChecks = 0
     private var pathsValidated = 0
     private var nameConstraintComparisons = 0
-    /// Links verified in this search, by the certificate's node and the issuer key's bytes: the outcome.
-    private var links: [Link: VerificationFailureReason?] = [:]
+    /// Links verified in this search, by the certificate's node and the issuer's SubjectPublicKeyInfo,
+    /// with the outcome. Scanned, not hashed: a search holds a few links, and hashing a key costs more.
+    private var links: [(link: Link, failure: VerificationFailureReason?)] = []
     /// The pass's intermediate allowance, and whether some branch was cut by it (a deeper pass may help).
     private var allowance = 0
     private var deferred = false
@@ -59,9 +60,9 @@ struct PathBuilder {
         case anchor(Int)
     }
 
-    private struct Link: Hashable {
+    private struct Link: Equatable {
         let node: Node
-        let issuerKey: [UInt8]
+        let issuerKey: PublicKeyInfo
     }
 
     private struct Candidate {
@@ -216,8 +217,8 @@ struct PathBuilder {
     /// The link's outcome (nil: the issuer's key verifies the certificate's signature), verified at
     /// most once per search for each (certificate, issuer key) pair.
     private mutating func link(_ certificate: Certificate, node: Node, issuedBy candidate: Candidate) throws(VerificationFailureReason) -> VerificationFailureReason? {
-        let key = Link(node: node, issuerKey: candidate.certificate.subjectPublicKeyInfoBytes)
-        if let known = links[key] { return known }
+        let key = Link(node: node, issuerKey: candidate.certificate.publicKey)
+        if let known = links.first(where: { $0.link == key }) { return known.failure }
         var failure: VerificationFailureReason?
         do {
             let knownKey = try candidate.anchorIndex.map { index throws(VerificationFailureReason) in try store.publicKey(ofAnchorAt: index) }
@@ -228,7 +229,7 @@ struct PathBuilder {
             failure = error
         }
         if signatureChecks > policy.budget.maxSignatureChecks { throw exhausted(.signatureChecks) }
-        links[key] = failure
+        links.append((key, failure))
         return failure
     }
 

@@ -54,8 +54,13 @@ enum SignatureCheck {
     /// Why `certificate`'s own key is not a valid key of its kind, or nil when it is valid or of a kind
     /// Certo does not verify with (those are the profile's business: BR §6.1.5).
     static func keyProblem(of certificate: Certificate) -> String? {
-        switch certificate.publicKey.algorithm {
-        case .rsa, .rsaPSS, .ec(.p256), .ec(.p384): break
+        let key = certificate.publicKey
+        switch key.algorithm {
+        case .rsa, .rsaPSS:
+            // CertoX509 has read the modulus and exponent; judging them needs no big-integer set-up.
+            guard let modulus = key.rsaModulusBytes, let exponent = key.rsaPublicExponentBytes else { return nil }
+            return RSAPublicKey.problem(modulus: modulus, publicExponent: exponent).map { "invalid public key: \($0)" }
+        case .ec(.p256), .ec(.p384): break
         default: return nil
         }
         do {

@@ -25,11 +25,10 @@ public struct RSAPublicKey: Sendable {
     }
 
     init(modulus n: BigInt, publicExponent e: BigInt, pss: RSAPSSRestriction?, pssOnly: Bool) throws(RSAKeyError) {
-        let bits = n.bitLength
-        guard Self.modulusBitRange.contains(bits) else { throw .modulusSize(bits: bits) }
-        guard n.isOdd else { throw .modulusEven }
-        guard e > 1, e.isOdd else { throw .invalidExponent }
-        guard e.bitLength <= 64 else { throw .exponentTooLarge(bits: e.bitLength) }
+        if let problem = Self.problem(modulusBits: n.bitLength, modulusIsOdd: n.isOdd,
+                                      exponentBits: e.bitLength, exponentIsOdd: e.isOdd) {
+            throw problem
+        }
         modulus = n
         publicExponent = e
         pssRestriction = pss
@@ -39,6 +38,30 @@ public struct RSAPublicKey: Sendable {
         } catch {
             throw .modulusEven  // unreachable: n is odd and > 1
         }
+    }
+
+    /// Why a modulus and public exponent (big-endian, leading zeros allowed) cannot form a key, or nil.
+    /// The same rules as the initialisers, without building the key: for a key that is only judged
+    /// (a leaf's own), where the Montgomery set-up would be wasted.
+    public static func problem(modulus: [UInt8], publicExponent: [UInt8]) -> RSAKeyError? {
+        func bitLength(_ bytes: ArraySlice<UInt8>) -> Int {
+            guard let first = bytes.first else { return 0 }
+            return bytes.count * 8 - first.leadingZeroBitCount
+        }
+        let n = modulus.drop(while: { $0 == 0 })
+        let e = publicExponent.drop(while: { $0 == 0 })
+        return problem(modulusBits: bitLength(n), modulusIsOdd: (n.last ?? 0) & 1 == 1,
+                       exponentBits: bitLength(e), exponentIsOdd: (e.last ?? 0) & 1 == 1)
+    }
+
+    /// The key rules: modulus odd and 1024...16384 bits, exponent odd, > 1 (so of two bits or more) and
+    /// at most 64 bits.
+    static func problem(modulusBits: Int, modulusIsOdd: Bool, exponentBits: Int, exponentIsOdd: Bool) -> RSAKeyError? {
+        guard modulusBitRange.contains(modulusBits) else { return .modulusSize(bits: modulusBits) }
+        guard modulusIsOdd else { return .modulusEven }
+        guard exponentBits >= 2, exponentIsOdd else { return .invalidExponent }
+        guard exponentBits <= 64 else { return .exponentTooLarge(bits: exponentBits) }
+        return nil
     }
 
     /// A key from DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7) with algorithm rsaEncryption
