@@ -42,6 +42,8 @@ struct PathBuilder {
     private var links: [(link: Link, failure: VerificationFailureReason?)] = []
     /// The pass's intermediate allowance, and whether some branch was cut by it (a deeper pass may help).
     private var allowance = 0
+    /// Long candidate lists by the node they issue, ranked once for every pass.
+    private var candidateLists: [Node: [Candidate]] = [:]
     private var deferred = false
     /// Whether candidates whose subjectKeyIdentifier contradicts the authorityKeyIdentifier are skipped,
     /// and whether one was.
@@ -58,6 +60,13 @@ struct PathBuilder {
         case leaf
         case pool(Int)
         case anchor(Int)
+    }
+
+    /// A certificate's DER as a set member, hashed in one pass (an array of bytes hashes byte by byte).
+    private struct EncodedCertificate: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     private struct Link: Equatable {
@@ -91,8 +100,10 @@ struct PathBuilder {
                 unique.append(certificate)
             }
         } else {
-            var seen = Set<[UInt8]>(minimumCapacity: intermediates.count)
-            for certificate in intermediates where seen.insert(certificate.derBytes).inserted { unique.append(certificate) }
+            var seen = Set<EncodedCertificate>(minimumCapacity: intermediates.count)
+            for certificate in intermediates where seen.insert(EncodedCertificate(certificate.derBytes)).inserted {
+                unique.append(certificate)
+            }
         }
         // Small pools (the usual one or two intermediates) are scanned; large ones indexed by name.
         var index: [DistinguishedName: [Int]] = [:]
@@ -145,7 +156,7 @@ struct PathBuilder {
         let certificate = path[path.count - 1]
         let node = nodes[nodes.count - 1]
         let depth = path.count - 1
-        let candidates = issuerCandidates(of: certificate)
+        let candidates = rankedCandidates(of: certificate, node: node)
         var usable = false
         for candidate in candidates {
             let issuer = candidate.certificate
@@ -262,6 +273,14 @@ struct PathBuilder {
 
     private mutating func record(_ path: [Certificate], reachedAnchor: Bool, depth: Int, reason: VerificationFailureReason) {
         attempts.append(PathAttempt(certificates: path, reachedAnchor: reachedAnchor, depth: depth, reason: reason))
+    }
+
+    /// issuerCandidates, kept for the passes to come when the list is long (a crowd of look-alikes).
+    private mutating func rankedCandidates(of certificate: Certificate, node: Node) -> [Candidate] {
+        if let known = candidateLists[node] { return known }
+        let candidates = issuerCandidates(of: certificate)
+        if candidates.count > PathBuilder.linearPoolLimit { candidateLists[node] = candidates }
+        return candidates
     }
 
     /// Possible issuers of `certificate`: trust anchors and pool certificates whose subject is its issuer
