@@ -97,28 +97,39 @@ public struct TrustStore: Sendable {
     /// Certificates from PEM (any number of blocks) or DER files, and from every file of the
     /// directories that parses as certificates (files that do not parse are skipped there, as
     /// OpenSSL's -CApath skips non-certificate files; a named file that does not parse is an error).
+    /// Each file and all of them together are held to a fresh `InputBudget`; entries of a directory
+    /// that are not regular files are left out unread.
     public static func load(files: [String], directories: [String] = []) throws(TrustStoreError) -> TrustStore {
+        var budget = InputBudget()
+        var skipped: [DirectoryScan.Skipped] = []
+        return try load(files: files, directories: directories, budget: &budget, skipped: &skipped)
+    }
+
+    /// As `load(files:directories:)`, charging what it reads to `budget` and appending the directory
+    /// entries it left out (FIFOs, sockets, devices, subdirectories, dangling links) to `skipped`, for
+    /// the caller to show. A regular file that cannot be read, or is over budget, is an error.
+    public static func load(files: [String], directories: [String], budget: inout InputBudget,
+                            skipped: inout [DirectoryScan.Skipped]) throws(TrustStoreError) -> TrustStore {
         var all: [Certificate] = []
-        for path in files { all.append(contentsOf: try certificates(inFile: path)) }
+        for path in files { all.append(contentsOf: try certificates(inFile: path, budget: &budget)) }
         for directory in directories {
-            let names: [String]
-            switch FileBytes.list(directory) {
-            case .success(let list): names = list
-            case .failure(let error): throw .unreadable(error)
-            }
-            for name in names {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                guard case .success(let bytes) = FileBytes.read(path) else { continue }
+            let read = DirectoryScan.readRegularFiles(of: directory, budget: &budget, skipped: &skipped) { _, bytes in
                 all.append(contentsOf: parseEachBlock(bytes))
             }
+            if case .failure(let error) = read { throw .unreadable(error) }
         }
         return TrustStore(all)
     }
 
     /// Every certificate of one PEM/DER file.
     public static func certificates(inFile path: String) throws(TrustStoreError) -> [Certificate] {
+        var budget = InputBudget()
+        return try certificates(inFile: path, budget: &budget)
+    }
+
+    static func certificates(inFile path: String, budget: inout InputBudget) throws(TrustStoreError) -> [Certificate] {
         let bytes: [UInt8]
-        switch FileBytes.read(path) {
+        switch budget.read(path, keep: true) {
         case .success(let b): bytes = b
         case .failure(let error): throw .unreadable(error)
         }

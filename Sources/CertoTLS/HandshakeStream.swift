@@ -2,6 +2,8 @@
 // (RFC 8446 §5.1/§5.2), optional TLS 1.3 record decryption, alerts decoded by name, and handshake
 // messages reassembled across records with a cap on their total size. It reads only what the
 // server sends before its Certificate message and never buffers more than one record ahead.
+// Caps: a record 2^14 + 256 bytes, a handshake message and all handshake messages together 256 KiB,
+// and every record byte received (tiny records, ChangeCipherSpec, TLS 1.3 padding included) 1 MiB.
 
 struct HandshakeMessage {
     let type: UInt8
@@ -19,6 +21,10 @@ final class HandshakeStream {
     static let maximumPlaintextLength = 1 << 14
     /// Total handshake bytes accepted before the Certificate message; real chains are under 20 KiB.
     static let maximumHandshakeBytes = 256 * 1024
+    /// Total record bytes (headers included) accepted before the Certificate message: handshake bytes
+    /// alone do not bound records that carry none (ChangeCipherSpec) or mostly padding. A 20 KiB chain
+    /// sent in 1-byte records is about 120 KiB.
+    static let maximumReceivedBytes = 1 << 20
 
     private let connection: TCPConnection
     private let deadline: Deadline
@@ -26,6 +32,7 @@ final class HandshakeStream {
     private var sawRecord = false
     private var pendingHandshake: [UInt8] = []
     private var totalHandshakeBytes = 0
+    private var totalRecordBytes = 0
     private var warningAlertsIgnored = 0
     static let maximumWarningAlerts = 4
     /// Set once TLS 1.3 handshake keys exist; from then on handshake data must arrive encrypted.
@@ -126,6 +133,10 @@ final class HandshakeStream {
         }
         guard length > 0 || header[0] == 23 else {
             throw TLSError.malformedRecord(reason: "empty \(contentTypeName(header[0])) record")
+        }
+        totalRecordBytes += 5 + length
+        guard totalRecordBytes <= HandshakeStream.maximumReceivedBytes else {
+            throw TLSError.tooMuchData(limit: HandshakeStream.maximumReceivedBytes)
         }
         try fill(5 + length, stage: stage)
         let body = Array(received[5..<(5 + length)])

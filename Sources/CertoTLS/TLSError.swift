@@ -21,6 +21,8 @@ public enum TLSError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedHandshake(message: String, reason: String)
     case unexpectedMessage(expected: String, received: String)
     case handshakeTooLarge(limit: Int)
+    /// More record bytes (headers, fragments, alerts, ChangeCipherSpec, padding) than the limit.
+    case tooMuchData(limit: Int)
     case unsupportedVersion(String)
     case unsupportedCipherSuite(UInt16)
     case unsupportedGroup(requested: UInt16)
@@ -62,6 +64,8 @@ public enum TLSError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unexpected handshake message: expected \(expected), received \(received)"
         case .handshakeTooLarge(let limit):
             return "server handshake exceeds \(limit) bytes before its Certificate message"
+        case .tooMuchData(let limit):
+            return "server sent more than \(limit) bytes of TLS records before its Certificate message"
         case .unsupportedVersion(let detail):
             return "unsupported TLS version: \(detail)"
         case .unsupportedCipherSuite(let suite):

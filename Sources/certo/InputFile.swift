@@ -1,10 +1,11 @@
-// Reading the files (or standard input, "-") that `certo show` and `certo hash` are given, with the
-// C library only (no Foundation: start-up time). A directory or a read error becomes a FileReadError
-// whose reason is the system's text, as coreutils prints it.
+// Reading the files (or standard input, "-") that `certo show`, `certo hash` and the sigverify message
+// are given, with the C library only (no Foundation: start-up time). A directory or a read error
+// becomes a FileReadError whose reason is the system's text, as coreutils prints it. Streamed input
+// (hash, message) is handed on chunk by chunk and never held; whole files are bounded.
 #if canImport(Glibc)
 import Glibc
 #endif
-import CertoX509
+import Certo
 
 struct FileReadError: Error, CustomStringConvertible {
     let path: String
@@ -39,15 +40,12 @@ func readChunks(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void)
     }
 }
 
-/// A whole file (or standard input for "-"), refusing anything larger than the certificate parser
-/// accepts.
+/// A whole certificate file (or standard input for "-"), refused as soon as it passes
+/// `InputLimits.certificateFileBytes` (what the certificate parser accepts), so no more is ever held.
 func readWholeFile(_ path: String) throws -> [UInt8] {
-    var bytes: [UInt8] = []
-    try readChunks(path) { chunk in
-        bytes.append(contentsOf: chunk)
-        if bytes.count > Certificate.maximumInputByteCount {
-            throw FileReadError(path: path, reason: "larger than \(Certificate.maximumInputByteCount) bytes")
-        }
+    let limit = InputLimits.certificateFileBytes
+    switch path == "-" ? FileBytes.readStandardInput(limit: limit) : FileBytes.read(path, limit: limit) {
+    case .success(let bytes): return bytes
+    case .failure(let error): throw FileReadError(path: path, reason: error.reason)
     }
-    return bytes
 }

@@ -21,7 +21,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let now = Int64(time(nil))
         var failed = false
-        var objects: [String] = []
+        // --json objects are printed as they are made (the array's bytes as before), so only one
+        // file's certificates are ever held.
+        var printedObjects = 0
         for (fileIndex, path) in files.enumerated() {
             let certificates: [Certificate]
             do {
@@ -38,7 +40,9 @@ struct ShowCommand: ParsableCommand {
             let links = IssuerLinks(certificates)
             if json {
                 for (index, certificate) in certificates.enumerated() {
-                    objects.append(ShowJSON.object(certificate, file: path, index: index, links: links, now: now))
+                    let object = ShowJSON.object(certificate, file: path, index: index, links: links, now: now)
+                    print(printedObjects == 0 ? "[" + object : ",\n " + object, terminator: "")
+                    printedObjects += 1
                 }
             } else {
                 if fileIndex > 0 { print("") }
@@ -52,7 +56,7 @@ struct ShowCommand: ParsableCommand {
                 if certificates.count > 1 { print(""); print(links.summary) }
             }
         }
-        if json { print("[" + objects.joined(separator: ",\n ") + "]") }
+        if json { print(printedObjects == 0 ? "[]" : "]") }
         if failed { throw ExitCode(1) }
     }
 }
@@ -68,11 +72,16 @@ struct IssuerLinks {
     init(_ certificates: [Certificate]) {
         var issuers: [[Int]] = []
         var matched: [[Bool]] = []
+        // Candidates by subject, in file order: a bundle of thousands is linked in linear time, not
+        // by comparing every pair of names.
+        var bySubject: [DistinguishedName: [Int]] = [:]
+        for (index, certificate) in certificates.enumerated() { bySubject[certificate.subject, default: []].append(index) }
         for certificate in certificates {
             var found: [Int] = []
             var byKey: [Bool] = []
             let aki = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
-            for (j, candidate) in certificates.enumerated() where candidate != certificate && candidate.subject == certificate.issuer {
+            for j in bySubject[certificate.issuer] ?? [] where certificates[j] != certificate {
+                let candidate = certificates[j]
                 let ski = candidate.extensions.subjectKeyIdentifier
                 if let aki, let ski, aki != ski { continue }
                 found.append(j)

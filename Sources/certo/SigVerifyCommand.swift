@@ -2,6 +2,8 @@
 // `openssl dgst -verify`: "Verified OK" exit 0, "Verification failure" exit 2, usage/input errors exit 1)
 // or a JSON-lines batch (`--jsonl FILE|-`: one answer line per request, in order; a bad request gets an
 // error answer and the batch goes on). Arguments are parsed here so usage errors exit 1, not 64.
+// What is read is bounded (InputLimits): key and signature files whole, the message and the batch
+// streamed, and an error answer repeats only a prefix of the value it complains about.
 import ArgumentParser
 import Certo
 import CertoHash
@@ -39,6 +41,8 @@ struct SigVerifyCommand: ParsableCommand {
     }
 
     /// One signature from files. Exit 0 valid, 2 invalid, 1 for anything that stops us checking.
+    /// The key and signature are read whole (each at most `InputLimits.keyOrSignatureFileBytes`); the
+    /// message is hashed as it streams in, so it may be of any length, as with `openssl dgst`.
     private func runSingle(_ options: SigVerifyOptions) -> Int32 {
         do {
             guard let algorithmName = options.algorithm, let keyPath = options.keyPath, let sigPath = options.signaturePath else {
@@ -46,11 +50,16 @@ struct SigVerifyCommand: ParsableCommand {
             }
             var algorithm = try SignatureRequestAlgorithm(name: algorithmName)
             try algorithm.apply(salt: options.salt, mgf1: options.mgf1)
-            let keyBytes = try readInput(keyPath)
-            let signature = try readInput(sigPath)
-            let message = try readInput(options.messagePath ?? "-")
+            let keyBytes = try readSmallInput(keyPath)
+            let signature = try readSmallInput(sigPath)
             let verifier = try algorithm.verifier(keyFile: keyBytes)
-            if verifier.verify(signature: signature, message: message) {
+            let digest: [UInt8]
+            do {
+                digest = try digestOfFile(options.messagePath ?? "-", algorithm.hash)
+            } catch {
+                throw SigVerifyError(message: "\(error)")
+            }
+            if verifier.verify(signature: signature, digest: digest) {
                 print("Verified OK")
                 return 0
             }
@@ -66,24 +75,53 @@ struct SigVerifyCommand: ParsableCommand {
     }
 
     /// JSON lines: answers in order, flushed per line so a driver can talk to us request by request.
+    /// Lines are streamed (one held at a time, at most `InputLimits.requestLineBytes`); an over-long
+    /// line is answered with an error like any malformed one. Empty input has no requests and gets no
+    /// answers, from a file and from standard input alike. Exit 1 when the input cannot be read to its
+    /// end (a read error, or a line with no newline within `InputLimits.overlongLineSkipBytes`), after
+    /// the answers to the lines before.
     private func runBatch(_ source: String) -> Int32 {
-        if source == "-" {
-            while let line = readLine(strippingNewline: true) {
-                answer(line)
-            }
-            return 0
-        }
-        let bytes: [UInt8]
-        switch FileBytes.read(source) {
-        case .success(let contents): bytes = contents
-        case .failure(let error):
-            printError("certo sigverify: \(error)")
+        let fd: Int32 = source == "-" ? 0 : open(source, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            printError("certo sigverify: \(source): \(String(cString: strerror(errno)))")
             return 1
         }
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(bytes.last == UInt8(ascii: "\n") ? 1 : 0) {
-            answer(String(decoding: line, as: UTF8.self))
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            printError("certo sigverify: \(source): \(String(cString: strerror(errno)))")
+            return 1
         }
-        return 0
+        if info.st_mode & S_IFMT == S_IFDIR {
+            printError("certo sigverify: \(source): is a directory")
+            return 1
+        }
+        var reader = LineReader(descriptor: fd, maximumLineBytes: InputLimits.requestLineBytes,
+                                maximumSkipBytes: InputLimits.overlongLineSkipBytes)
+        var lineNumber = 0
+        while true {
+            lineNumber += 1
+            let line: LineReader.Line?
+            do {
+                line = try reader.next()
+            } catch {
+                switch error {
+                case .read(let reason):
+                    printError("certo sigverify: \(source): line \(lineNumber): \(reason)")
+                case .unterminated(let limit):
+                    printError("certo sigverify: \(source): line \(lineNumber): no end of line within \(limit) bytes; batch stopped")
+                }
+                return 1
+            }
+            switch line {
+            case nil:
+                return 0
+            case .text(let bytes)?:
+                answer(String(decoding: bytes, as: UTF8.self))
+            case .tooLong(let count)?:
+                answer(error: "request line of \(count) bytes is longer than the limit of \(InputLimits.requestLineBytes) bytes")
+            }
+        }
     }
 
     private func answer(_ line: String) {
@@ -91,9 +129,15 @@ struct SigVerifyCommand: ParsableCommand {
         switch SignatureRequest.evaluate(trimmed) {
         case .success(true): print("{\"valid\": true}")
         case .success(false): print("{\"valid\": false, \"error\": \"signature verification failed\"}")
-        case .failure(let error): print("{\"valid\": false, \"error\": \(JSONString.quoted(error.message))}")
+        case .failure(let error): answer(error: error.message)
         }
         fflush(nil)  // all output streams: answers go out as each request is read
+    }
+
+    /// An error answer; the text is bounded, whatever value it quotes.
+    private func answer(error message: String) {
+        print("{\"valid\": false, \"error\": \(JSONString.quoted(echoed(message, limit: InputLimits.answerErrorBytes)))}")
+        fflush(nil)
     }
 }
 
@@ -101,9 +145,10 @@ struct SigVerifyError: Error {
     let message: String
 }
 
-/// Reads a file, or standard input for "-".
-private func readInput(_ path: String) throws(SigVerifyError) -> [UInt8] {
-    switch FileBytes.read(path == "-" ? "/dev/stdin" : path) {
+/// A key or signature file, or standard input for "-", refused past `InputLimits.keyOrSignatureFileBytes`.
+private func readSmallInput(_ path: String) throws(SigVerifyError) -> [UInt8] {
+    let limit = InputLimits.keyOrSignatureFileBytes
+    switch path == "-" ? FileBytes.readStandardInput(limit: limit) : FileBytes.read(path, limit: limit) {
     case .success(let bytes): return bytes
     case .failure(let error): throw SigVerifyError(message: error.description)
     }
@@ -121,7 +166,9 @@ struct SigVerifyOptions {
         Exit 0: Verified OK. Exit 2: Verification failure. Exit 1: usage or input error.
         --jsonl: one request per line, {"alg", "key" (hex DER SubjectPublicKeyInfo), "msg" (hex), "sig" (hex)
         [, "salt": N] [, "mgf1": "sha256"]}; one answer per line, in order: {"valid": true} or
-        {"valid": false, "error": "..."}.
+        {"valid": false, "error": "..."}. A request line is at most \(InputLimits.requestLineBytes) bytes (a longer one is
+        answered with an error); empty input gets no answers. --key and --sig files are at most
+        \(InputLimits.keyOrSignatureFileBytes) bytes; the message is streamed, of any length.
         """
 
     var keyPath: String?
@@ -190,7 +237,7 @@ struct SignatureRequestAlgorithm {
     init(name: String) throws(SigVerifyError) {
         self.name = name
         let hashes: [String: HashAlgorithm] = ["sha1": .sha1, "sha224": .sha224, "sha256": .sha256, "sha384": .sha384, "sha512": .sha512]
-        let unsupported = SigVerifyError(message: "unsupported algorithm '\(name)'")
+        let unsupported = SigVerifyError(message: "unsupported algorithm '\(echoed(name))'")
         let parts = name.split(separator: "-").map(String.init)
         switch parts.first {
         case "rsa" where parts.count == 3:
@@ -223,7 +270,7 @@ struct SignatureRequestAlgorithm {
         var mgf1Hash = defaultMGF1
         if let mgf1 {
             guard let parsed = HashAlgorithm(rawValue: String(mgf1.lowercased().filter { $0 != "-" })) else {
-                throw SigVerifyError(message: "unsupported mgf1 hash '\(mgf1)'")
+                throw SigVerifyError(message: "unsupported mgf1 hash '\(echoed(mgf1))'")
             }
             mgf1Hash = parsed
         }
@@ -263,15 +310,19 @@ struct SignatureVerifier {
     let ecdsa: ECDSAPublicKey?
 
     func verify(signature: [UInt8], message: [UInt8]) -> Bool {
+        verify(signature: signature, digest: algorithm.hash.hash(message))
+    }
+
+    /// The signature over a message whose `algorithm.hash` digest is `digest`.
+    func verify(signature: [UInt8], digest: [UInt8]) -> Bool {
         let hash = algorithm.hash
         switch algorithm.kind {
         case .rsaPKCS1:
-            return rsa?.isValidPKCS1v15Signature(signature, message: message, hash: hash) ?? false
+            return rsa?.isValidPKCS1v15Signature(signature, digest: digest, hash: hash) ?? false
         case .rsaPSS(let saltLength, let mgf1):
-            return rsa?.isValidPSSSignature(signature, message: message, hash: hash, mgf1: mgf1, saltLength: saltLength) ?? false
+            return rsa?.isValidPSSSignature(signature, digest: digest, hash: hash, mgf1: mgf1, saltLength: saltLength) ?? false
         case .ecdsa(_, let raw):
             guard let key = ecdsa else { return false }
-            let digest = hash.hash(message)
             return raw ? key.isValidSignature(rawSignature: signature, digest: digest)
                        : key.isValidSignature(derSignature: signature, digest: digest)
         }

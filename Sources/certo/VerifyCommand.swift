@@ -10,6 +10,9 @@
 // and --ca anchors that do not parse (anchors the user chose must be usable).
 import ArgumentParser
 import Certo
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,13 +65,16 @@ struct VerifyOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--allow-sha1] [--explain] [--json] CERT..."
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
-        --ca-path DIR      a directory of trusted certificates; alias -CApath.
+        --ca-path DIR      a directory of trusted certificates; alias -CApath. Only its regular
+                           files are read (others are skipped with a note on stderr).
                            Without --ca/--ca-path the system store is used.
-        --untrusted FILE   intermediates to build the chain from; alias -untrusted. Repeatable.
+        --untrusted FILE|DIR
+                           intermediates to build the chain from (a directory: its regular files);
+                           alias -untrusted. Repeatable.
         --at TIME          validation time: Unix seconds or ISO 8601 UTC (2025-05-20T00:00:01Z,
                            2024-04-01T00:00:00.005Z); alias -attime. Default: now.
         --host NAME|IP     peer name or IP to match the leaf's subjectAltName; aliases
@@ -84,6 +90,9 @@ struct VerifyOptions {
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
         --json             one JSON object per CERT with the same facts as --explain.
+        CERT '-' reads standard input. Each file is at most \(InputLimits.certificateFileBytes) bytes, and the
+        --ca, --ca-path and --untrusted files with the CERT file being verified at most
+        \(InputLimits.certificateInputTotalBytes) bytes together.
         The first certificate of a CERT file is the leaf; the others join the --untrusted pool. A leaf
         that does not parse fails its verification; an intermediate that does not parse is skipped
         (--explain and --json name it, with its 0-based position in its file).
@@ -157,6 +166,9 @@ struct VerifyOptions {
             }
         }
         if certificates.isEmpty && !help { throw VerifyUsageError(message: "no certificate file given") }
+        if certificates.filter({ $0 == "-" }).count > 1 {
+            throw VerifyUsageError(message: "standard input ('-') given more than once")
+        }
     }
 
     /// A decimal option value within `range`.
@@ -214,21 +226,33 @@ struct VerifyRun {
     let options: VerifyOptions
 
     func run() -> Int32 {
+        // Trust-store and --untrusted files stay in memory for the whole run, each CERT file while it
+        // is verified: all of it is held to one budget (InputLimits).
+        var budget = InputLimits.certificateBudget()
+        var skipped: [DirectoryScan.Skipped] = []
+        // Directory entries left out are noted on stderr as soon as they are known.
+        func noteSkipped() {
+            for entry in skipped { printError("certo verify: note: \(entry)") }
+            skipped = []
+        }
         let store: TrustStore
         do {
             if options.caFiles.isEmpty && options.caPaths.isEmpty {
                 store = try TrustStore.system()
             } else {
-                store = try TrustStore.load(files: options.caFiles, directories: options.caPaths)
+                store = try TrustStore.load(files: options.caFiles, directories: options.caPaths, budget: &budget, skipped: &skipped)
             }
         } catch {
+            noteSkipped()
             printError("certo verify: \(error)")
             return 1
         }
+        noteSkipped()
         var pool = LocatedPool()
         for path in options.untrusted {
-            guard let bytes = readInput(path) else { return 1 }
-            pool.add(file: path, bytes: bytes)
+            let added = addUntrusted(path, to: &pool, budget: &budget, skipped: &skipped)
+            noteSkipped()
+            guard added else { return 1 }
         }
         var policy = Policy(profile: options.profile, purpose: options.purpose, host: options.host,
                             validationTime: options.time ?? Instant.now(), allowSHA1: options.allowSHA1,
@@ -239,7 +263,8 @@ struct VerifyRun {
 
         var status: Int32 = 0
         for file in options.certificates {
-            guard let bytes = readInput(file) else {
+            let read = file == "-" ? budget.readStandardInput(keep: false) : budget.read(file, keep: false)
+            guard let bytes = report(read) else {
                 status = 1
                 continue
             }
@@ -309,9 +334,29 @@ struct VerifyRun {
         print("\(file): verification failed")
     }
 
-    /// The bytes of a CERT or --untrusted file, or nil after one line to stderr saying why not.
-    private func readInput(_ path: String) -> [UInt8]? {
-        switch FileBytes.read(path) {
+    /// An --untrusted file, or every regular file of an --untrusted directory, into the pool; false
+    /// after one line to stderr when one cannot be read.
+    private func addUntrusted(_ path: String, to pool: inout LocatedPool, budget: inout InputBudget,
+                              skipped: inout [DirectoryScan.Skipped]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            guard let bytes = report(budget.read(path, keep: true)) else { return false }
+            pool.add(file: path, bytes: bytes)
+            return true
+        }
+        let read = DirectoryScan.readRegularFiles(of: path, budget: &budget, skipped: &skipped) { file, bytes in
+            pool.add(file: file, bytes: bytes)
+        }
+        if case .failure(let error) = read {
+            printError("certo verify: \(TrustStoreError.unreadable(error))")
+            return false
+        }
+        return true
+    }
+
+    /// The bytes read, or nil after one line to stderr saying why there are none.
+    private func report(_ read: Result<[UInt8], FileError>) -> [UInt8]? {
+        switch read {
         case .success(let bytes): return bytes
         case .failure(let error):
             printError("certo verify: \(TrustStoreError.unreadable(error))")

@@ -204,6 +204,21 @@ struct FetchLoopbackTests {
         }
     }
 
+    @Test("record bytes are capped in total, not only handshake bytes: a 200 KB chain in 1-byte records is refused")
+    func recordBytesCap() throws {
+        // 200 KB of handshake is under the 256 KiB handshake cap, but six wire bytes per handshake
+        // byte pass the 1 MiB record cap; the same chain in full records fetches.
+        let chain: [[UInt8]] = [[UInt8](repeating: 0x5a, count: 200_000)]
+        let flight = TLS12Script.serverHello + TLS12Script.certificate(chain)
+        let tiny = try ScriptedServer(.reply(TLS12Script.fragmented(flight, size: 1)))
+        defer { tiny.stop() }
+        Self.expectError(.tooMuchData(limit: 1 << 20)) { () throws(TLSError) in try Self.fetch(port: tiny.port) }
+
+        let whole = try ScriptedServer(.reply(TLS12Script.fragmented(flight, size: 16384)))
+        defer { whole.stop() }
+        #expect(try Self.fetch(port: whole.port).certificates == chain)
+    }
+
     @Test("handshake messages reassembled from 1-byte records and several per record", arguments: [1, 7, 300, 16384])
     func fragmentation(_ size: Int) throws {
         let chain: [[UInt8]] = [[0x30, 0x03, 0x02, 0x01, 0x01], [UInt8](repeating: 0x5a, count: 3000)]
