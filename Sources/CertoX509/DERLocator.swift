@@ -22,6 +22,8 @@ enum DERLocator {
         guard position < end else { return .malformedDER(offset: start, problem: .truncated) }
         let identifier = bytes[position]
         position += 1
+        // [UNIVERSAL 0] is BER's end-of-contents marker, never a DER element (X.690 §8.1.5, §10.1).
+        if identifier & 0xdf == 0 { return .malformedDER(offset: start, problem: .invalidTag) }
         if identifier & 0x1f == 0x1f {
             var tag: UInt64 = 0
             var first = true

@@ -49,6 +49,9 @@ struct DERScanner {
         let start = position
         let tag = bytes[position]
         guard tag & 0x1f != 0x1f else { throw .unexpectedElement(field: field, offset: start, tag: tag) }
+        // [UNIVERSAL 0] is BER's end-of-contents marker, never an element of DER (X.690 §8.1.5, §10.1):
+        // accepting it here while SwiftASN1 refuses it made a certificate parse whose SAN then would not.
+        guard tag & 0xdf != 0 else { throw .unexpectedElement(field: field, offset: start, tag: tag) }
         var index = position + 1
         guard index < end else { throw .malformedDER(offset: start, problem: .truncated) }
         let first = bytes[index]

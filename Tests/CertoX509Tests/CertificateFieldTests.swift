@@ -70,6 +70,9 @@ struct FieldCase: CustomTestStringConvertible, Sendable {
         FieldCase("empty subjectAltName", .invalidEncoding(.emptySequence), field: "subjectAltName") { $0.extensions = [DERBuilder.extensionTLV("2.5.29.17", value: DERBuilder.sequence())] },
         FieldCase("SAN iPAddress of 5 octets", .invalidEncoding(.ipAddressLength), field: "subjectAltName") { $0.extensions = [DERBuilder.extensionTLV("2.5.29.17", value: DERBuilder.sequence(DERBuilder.tlv(0x87, [1, 2, 3, 4, 5])))] },
         FieldCase("SAN dNSName with a non-ASCII byte", .invalidEncoding(.string), field: "subjectAltName") { $0.extensions = [DERBuilder.extensionTLV("2.5.29.17", value: DERBuilder.sequence(DERBuilder.tlv(0x82, [0x61, 0xe9])))] },
+        // X.690 §8.1.5: [UNIVERSAL 0] is BER's end-of-contents, no DER element (found by Fuzz/ FuzzExtensions).
+        FieldCase("SAN otherName whose value is [UNIVERSAL 0]", .unexpectedElement) { $0.extensions = [DERBuilder.extensionTLV("2.5.29.17", value: DERBuilder.sequence(DERBuilder.tlv(0xa0, DERBuilder.oid("1.3.6.1.4.1.311.20.2.3") + DERBuilder.tlv(0xa0, [0x00, 0x00]))))] },
+        FieldCase("SAN otherName with a UTF8String value") { $0.extensions = [DERBuilder.extensionTLV("2.5.29.17", value: DERBuilder.sequence(DERBuilder.tlv(0xa0, DERBuilder.oid("1.3.6.1.4.1.311.20.2.3") + DERBuilder.tlv(0xa0, DERBuilder.utf8("a@example.com")))))] },
         FieldCase("empty policyConstraints", .invalidEncoding(.emptySequence), field: "policyConstraints") { $0.extensions = [DERBuilder.extensionTLV("2.5.29.36", value: DERBuilder.sequence())] },
         FieldCase("unknown critical extension parses") { $0.extensions = [DERBuilder.extensionTLV("1.2.3.4", critical: true, value: [0x05, 0x00])] },
         FieldCase("extension value not DER", .malformedDER) { $0.extensions = [DERBuilder.extensionTLV("2.5.29.15", value: [0x03, 0x05, 0x00])] },
