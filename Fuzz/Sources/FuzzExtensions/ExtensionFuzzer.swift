@@ -1,7 +1,8 @@
 // Fuzz target: extension values and the DER readers under them. Input: a mode byte, then
 // - modes 0, 1: an OID (length byte, content octets) and an extnValue, critical when the mode is 1:
-//   the parse-time validator (DERScanner) against the typed decoders (SwiftASN1 nodes), which must
-//   agree (ExtensionValidator.swift promises the accessors cannot fail after parse), then the accessor;
+//   the parse-time validator (DERScanner) against the typed decoders (SwiftASN1 nodes): what the
+//   validator accepts the decoders must accept (ExtensionValidator.swift promises the accessors cannot
+//   fail after parse), and the accessor must answer;
 // - mode 2: a whole Extensions SEQUENCE, as a v3 certificate carries it;
 // - mode 3: a Name (the second byte even) or any DER (odd): DERFramingDifferential.swift.
 @testable import CertoX509
@@ -36,12 +37,12 @@ private func singleExtension(oid: [UInt8], critical: Bool, value: [UInt8]) {
     switch (validated, decoded) {
     case (.success, .success):
         TypedExtensionCheck.check(Extensions([ext]))
-    case (.failure(let error), .failure):
-        _ = error.description
     case (.success, .failure(let error)):
         invariant(false, "\(ext.name): the validator accepts a value the typed decoder refuses (\(error))")
-    case (.failure(let error), .success):
-        invariant(false, "\(ext.name): the typed decoder accepts a value the validator refuses (\(error))")
+    case (.failure(let error), _):
+        // The validator may be the stricter one (DERScanner takes no high tag numbers): the
+        // certificate is then refused at parse, and no accessor is ever asked.
+        _ = error.description
     }
 }
 
