@@ -35,7 +35,9 @@ final class TCPConnection {
     /// "127.0.0.1:443" or "[::1]:443".
     let peerAddress: String
 
-    private init(descriptor: Int32, peerAddress: String) {
+    /// Wraps a connected stream socket. Internal, not private: the fuzz harness (Fuzz/) hands the
+    /// handshake one end of a socketpair holding the server's bytes.
+    init(descriptor: Int32, peerAddress: String) {
         self.descriptor = descriptor
         self.peerAddress = peerAddress
     }
