@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // Certo: X.509 chain verification with its own cryptography.
-// Layers (each imports only those below it): CertoGMP → CertoBigInt, CertoHash → CertoSignature →
-// CertoX509 → Certo → certo. No OpenSSL, BoringSSL or swift-crypto in any product target.
+// Layers (each imports only those below it): CertoGMP → CertoBigInt, CertoHash → CertoSignature,
+// CertoX509 → Certo → CertoTLS, CertoSignatureRequests → certo. No OpenSSL, BoringSSL or swift-crypto
+// in any product target.
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,7 @@ let package = Package(
         .library(name: "CertoHash", targets: ["CertoHash"]),
         .library(name: "CertoBigInt", targets: ["CertoBigInt"]),
         .library(name: "CertoTLS", targets: ["CertoTLS"]),
+        .library(name: "CertoSignatureRequests", targets: ["CertoSignatureRequests"]),
         .executable(name: "certo", targets: ["certo"]),
     ],
     dependencies: [
@@ -40,9 +42,12 @@ let package = Package(
             dependencies: ["CertoX509", "CertoSignature", "CertoHash", "CertoBigInt"]
         ),
         .target(name: "CertoTLS", dependencies: ["Certo", "CertoHash"]),
+        // The `certo sigverify --jsonl` request protocol, shared by the CLI and its fuzz target.
+        .target(name: "CertoSignatureRequests", dependencies: ["Certo", "CertoHash"]),
         .executableTarget(
             name: "certo",
-            dependencies: ["Certo", "CertoTLS", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Certo", "CertoTLS", "CertoSignatureRequests", "CertoX509", "CertoSignature", "CertoHash",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Test-only helper: locates downloaded vector files and fails loudly when one is missing.
         .target(name: "CertoTestSupport", path: "Tests/CertoTestSupport"),

@@ -15,6 +15,7 @@ let fuzzers: [(name: String, libraries: [String])] = [
     ("FuzzExtensions", ["CertoX509"]),
     ("FuzzPathBuilding", ["Certo", "CertoX509"]),
     ("FuzzTLS", ["CertoTLS", "CertoHash"]),
+    ("FuzzSigVerify", ["CertoSignatureRequests"]),
 ]
 
 let package = Package(

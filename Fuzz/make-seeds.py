@@ -294,9 +294,72 @@ def seed_tls(corpus, chains, certificates):
         corpus.add(b"\x03\x04" + tls.scripted_tls13(chain, with_alpn=True))
 
 
+# FuzzSigVerify's algorithm list, in its order (the structured mode picks by index).
+SIGVERIFY_ALGORITHMS = [
+    "rsa-pkcs1-sha1", "rsa-pkcs1-sha224", "rsa-pkcs1-sha256", "rsa-pkcs1-sha384", "rsa-pkcs1-sha512",
+    "rsa-pss-sha256", "rsa-pss-sha384", "rsa-pss-sha512", "rsa-pss-sha1",
+    "ecdsa-p256-sha256", "ecdsa-p256-sha384", "ecdsa-p256-sha512", "ecdsa-p384-sha256", "ecdsa-p384-sha384",
+    "ecdsa-p384-sha512", "ecdsa-p256-sha256-p1363", "ecdsa-p384-sha384-p1363", "ecdsa-p256-sha1", "rsa-x-sha256",
+]
+OID_RSA_ENCRYPTION = bytes.fromhex("06092a864886f70d010101")
+OID_EC_PUBLIC_KEY = bytes.fromhex("06072a8648ce3d0201")
+OID_CURVE = {"p256": bytes.fromhex("06082a8648ce3d030107"), "p384": bytes.fromhex("06052b81040022")}
+
+
+def rsa_spki(n, e):
+    key = der.encode(0x30, der_integer(n) + der_integer(e))
+    return der.encode(0x30, der.encode(0x30, OID_RSA_ENCRYPTION + b"\x05\x00") + der.encode(0x03, b"\x00" + key))
+
+
+def ec_spki(curve):
+    algorithm = der.encode(0x30, OID_EC_PUBLIC_KEY + OID_CURVE[curve])
+    return der.encode(0x30, algorithm + der.encode(0x03, b"\x00" + fixed_keys.ec_public_sec1(curve)))
+
+
+def seed_sigverify(corpus, chains, certificates):
+    """Valid requests by the fixed keys, as text lines and in the structured mode, and malformed lines."""
+    message = fixed_keys.MESSAGE
+    requests = []  # (algorithm, key DER, signature, salt or None, mgf1 or None)
+    for bits in fixed_keys.RSA_SIZES:
+        n, e, d = key = fixed_keys.rsa_key(bits)
+        spki = rsa_spki(n, e)
+        for hash_name in sorted(fixed_keys.DIGEST_INFO):
+            requests.append(("rsa-pkcs1-" + hash_name, spki, fixed_keys.rsa_pkcs1v15_sign(key, hash_name), None, None))
+        for hash_name, length in (("sha256", 32), ("sha384", 48), ("sha512", 64)):
+            requests.append(("rsa-pss-" + hash_name, spki, fixed_keys.rsa_pss_sign(key, hash_name, length), None, None))
+        requests.append(("rsa-pss-sha256", spki, fixed_keys.rsa_pss_sign(key, "sha256", 0), 0, None))
+        requests.append(("rsa-pss-sha256", spki, fixed_keys.rsa_pss_sign(key, "sha256", 20, mgf1_hash="sha1"), 20, "sha1"))
+    for curve in ("p256", "p384"):
+        size = fixed_keys.CURVES[curve]["size"]
+        hash_name = fixed_keys.CURVES[curve]["hash"]
+        r, s = fixed_keys.ec_sign(curve)
+        spki = ec_spki(curve)
+        requests.append(("ecdsa-%s-%s" % (curve, hash_name), spki, der.encode(0x30, der_integer(r) + der_integer(s)), None, None))
+        requests.append(("ecdsa-%s-%s-p1363" % (curve, hash_name), spki, r.to_bytes(size, "big") + s.to_bytes(size, "big"), None, None))
+    mgf1_names = ["sha1", "sha224", "sha256", "sha384", "sha512"]
+    for algorithm, spki, signature, salt, mgf1 in requests:
+        line = '{"alg": "%s", "key": "%s", "msg": "%s", "sig": "%s"' % (algorithm, spki.hex(), message.hex(), signature.hex())
+        if salt is not None:
+            line += ', "salt": %d' % salt
+        if mgf1 is not None:
+            line += ', "mgf1": "%s"' % mgf1
+        corpus.add((line + "}").encode())
+        options = 0
+        if salt is not None and salt < 64:
+            options |= 1 | salt << 2
+        if mgf1 is not None:
+            options |= 2 | mgf1_names.index(mgf1) << 4
+        if algorithm in SIGVERIFY_ALGORITHMS and (salt is None or salt < 64):
+            corpus.add(bytes([0, SIGVERIFY_ALGORITHMS.index(algorithm), options])
+                       + len(spki).to_bytes(2, "big") + spki + len(message).to_bytes(2, "big") + message + signature)
+    for line in ('{}', '[]', '"x"', '{"alg": 1}', '{"alg": "rsa-pkcs1-sha256", "key": "0g"}', '{"a": {"b": [1, 2.5e3, -0, true, null]}}',
+                 '{"alg": "\\u0041\\ud83d\\ude00"}', '{"salt": 1e400}', '{"alg": "x", "alg": "y"}', ' {"key": "" } '):
+        corpus.add(line.encode())
+
+
 SEEDERS = {
     "pem": seed_pem, "certificate": seed_certificate, "spki": seed_spki, "ecdsa": seed_ecdsa, "rsa": seed_rsa,
-    "extensions": seed_extensions, "path": seed_path, "tls": seed_tls,
+    "extensions": seed_extensions, "path": seed_path, "tls": seed_tls, "sigverify": seed_sigverify,
 }
 
 

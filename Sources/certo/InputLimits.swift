@@ -2,6 +2,7 @@
 // Input over a limit is refused with one line on stderr and a non-zero exit; what can be processed
 // as it streams (hash input, a sigverify message, JSON-lines batches) is streamed instead of capped.
 import Certo
+import CertoSignatureRequests
 
 enum InputLimits {
     /// One certificate file (CERT, `-`, --ca, --untrusted, each --ca-path entry, `certo show` FILE).
@@ -17,7 +18,7 @@ enum InputLimits {
     /// can be answered and the batch go on; input with no newline within this many bytes ends the batch.
     static let overlongLineSkipBytes = 64 << 20
     /// How much of a bad value an error message repeats.
-    static let echoedValueBytes = 64
+    static let echoedValueBytes = echoedValueLimit
     /// The longest error text a sigverify answer carries.
     static let answerErrorBytes = 256
 

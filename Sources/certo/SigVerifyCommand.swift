@@ -7,6 +7,7 @@
 import ArgumentParser
 import Certo
 import CertoHash
+import CertoSignatureRequests
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,6 +67,9 @@ struct SigVerifyCommand: ParsableCommand {
             print("Verification failure")
             return 2
         } catch let error as SigVerifyError {
+            printError("certo sigverify: \(error.message)")
+            return 1
+        } catch let error as SignatureRequestError {
             printError("certo sigverify: \(error.message)")
             return 1
         } catch {
@@ -141,6 +145,7 @@ struct SigVerifyCommand: ParsableCommand {
     }
 }
 
+/// A usage or input error of `certo sigverify` itself (request errors are `SignatureRequestError`).
 struct SigVerifyError: Error {
     let message: String
 }
@@ -218,153 +223,6 @@ struct SigVerifyOptions {
         }
         if jsonl != nil, keyPath != nil || signaturePath != nil || algorithm != nil || messagePath != nil {
             throw SigVerifyError(message: "--jsonl takes no other options")
-        }
-    }
-}
-
-/// An algorithm name from the CLI contract, with its PSS options.
-struct SignatureRequestAlgorithm {
-    enum Kind {
-        case rsaPKCS1
-        case rsaPSS(saltLength: Int, mgf1: HashAlgorithm)
-        case ecdsa(curve: ECDSACurve, raw: Bool)
-    }
-
-    var kind: Kind
-    let hash: HashAlgorithm
-    let name: String
-
-    init(name: String) throws(SigVerifyError) {
-        self.name = name
-        let hashes: [String: HashAlgorithm] = ["sha1": .sha1, "sha224": .sha224, "sha256": .sha256, "sha384": .sha384, "sha512": .sha512]
-        let unsupported = SigVerifyError(message: "unsupported algorithm '\(echoed(name))'")
-        let parts = name.split(separator: "-").map(String.init)
-        switch parts.first {
-        case "rsa" where parts.count == 3:
-            guard let hash = hashes[parts[2]] else { throw unsupported }
-            self.hash = hash
-            switch parts[1] {
-            case "pkcs1": kind = .rsaPKCS1
-            case "pss": kind = .rsaPSS(saltLength: hash.digestByteCount, mgf1: hash)  // sha1|sha224 too, beyond the contract
-            default: throw unsupported
-            }
-        case "ecdsa" where parts.count == 3 || (parts.count == 4 && parts[3] == "p1363"):
-            guard let hash = hashes[parts[2]], hash != .sha1, hash != .sha224 else { throw unsupported }
-            self.hash = hash
-            switch parts[1] {
-            case "p256": kind = .ecdsa(curve: .p256, raw: parts.count == 4)
-            case "p384": kind = .ecdsa(curve: .p384, raw: parts.count == 4)
-            default: throw unsupported
-            }
-        default:
-            throw unsupported
-        }
-    }
-
-    /// PSS salt length and MGF1 hash, when given; refused for the other schemes.
-    mutating func apply(salt: Int?, mgf1: String?) throws(SigVerifyError) {
-        guard salt != nil || mgf1 != nil else { return }
-        guard case .rsaPSS(let defaultSalt, let defaultMGF1) = kind else {
-            throw SigVerifyError(message: "salt and mgf1 apply to rsa-pss-* only")
-        }
-        var mgf1Hash = defaultMGF1
-        if let mgf1 {
-            guard let parsed = HashAlgorithm(rawValue: String(mgf1.lowercased().filter { $0 != "-" })) else {
-                throw SigVerifyError(message: "unsupported mgf1 hash '\(echoed(mgf1))'")
-            }
-            mgf1Hash = parsed
-        }
-        if let salt, salt < 0 { throw SigVerifyError(message: "salt must not be negative") }
-        kind = .rsaPSS(saltLength: salt ?? defaultSalt, mgf1: mgf1Hash)
-    }
-
-    /// The verifier for a key given as PEM text or DER SubjectPublicKeyInfo bytes.
-    func verifier(keyFile: [UInt8]) throws(SigVerifyError) -> SignatureVerifier {
-        let text = String(decoding: keyFile.prefix(4096), as: UTF8.self)
-        let isPEM = text.contains("-----BEGIN ")
-        let pem = isPEM ? String(decoding: keyFile, as: UTF8.self) : ""
-        do {
-            switch kind {
-            case .rsaPKCS1, .rsaPSS:
-                let key = isPEM ? try RSAPublicKey(pemRepresentation: pem) : try RSAPublicKey(subjectPublicKeyInfoDER: keyFile)
-                return SignatureVerifier(algorithm: self, rsa: key, ecdsa: nil)
-            case .ecdsa(let curve, _):
-                let key = isPEM ? try ECDSAPublicKey(pemRepresentation: pem) : try ECDSAPublicKey(subjectPublicKeyInfoDER: keyFile)
-                guard key.curve == curve else {
-                    throw SigVerifyError(message: "key is on \(key.curve.name), algorithm '\(name)' needs \(curve.name)")
-                }
-                return SignatureVerifier(algorithm: self, rsa: nil, ecdsa: key)
-            }
-        } catch let error as SigVerifyError {
-            throw error
-        } catch {
-            throw SigVerifyError(message: "invalid key: \(error)")
-        }
-    }
-}
-
-/// A parsed key bound to one algorithm.
-struct SignatureVerifier {
-    let algorithm: SignatureRequestAlgorithm
-    let rsa: RSAPublicKey?
-    let ecdsa: ECDSAPublicKey?
-
-    func verify(signature: [UInt8], message: [UInt8]) -> Bool {
-        verify(signature: signature, digest: algorithm.hash.hash(message))
-    }
-
-    /// The signature over a message whose `algorithm.hash` digest is `digest`.
-    func verify(signature: [UInt8], digest: [UInt8]) -> Bool {
-        let hash = algorithm.hash
-        switch algorithm.kind {
-        case .rsaPKCS1:
-            return rsa?.isValidPKCS1v15Signature(signature, digest: digest, hash: hash) ?? false
-        case .rsaPSS(let saltLength, let mgf1):
-            return rsa?.isValidPSSSignature(signature, digest: digest, hash: hash, mgf1: mgf1, saltLength: saltLength) ?? false
-        case .ecdsa(_, let raw):
-            guard let key = ecdsa else { return false }
-            return raw ? key.isValidSignature(rawSignature: signature, digest: digest)
-                       : key.isValidSignature(derSignature: signature, digest: digest)
-        }
-    }
-}
-
-/// One JSON-lines request: {"alg", "key", "msg", "sig"[, "salt"][, "mgf1"]}.
-enum SignatureRequest {
-    static func evaluate(_ line: String) -> Result<Bool, SigVerifyError> {
-        do {
-            guard case .object(let request)? = try? JSONValue.parse(line) else {
-                throw SigVerifyError(message: "malformed request: not a JSON object")
-            }
-            func string(_ field: String) throws(SigVerifyError) -> String {
-                guard case .string(let value)? = request[field] else {
-                    throw SigVerifyError(message: "malformed request: \"\(field)\" must be a string")
-                }
-                return value
-            }
-            func hex(_ field: String) throws(SigVerifyError) -> [UInt8] {
-                guard let bytes = hexBytes(try string(field)) else {
-                    throw SigVerifyError(message: "malformed request: \"\(field)\" is not hex")
-                }
-                return bytes
-            }
-            var algorithm = try SignatureRequestAlgorithm(name: try string("alg"))
-            var salt: Int?
-            if let value = request["salt"] {
-                guard case .number(let number) = value,
-                      let integer = Int(exactly: number), integer >= 0, integer <= 1 << 20 else {
-                    throw SigVerifyError(message: "malformed request: \"salt\" must be a non-negative integer")
-                }
-                salt = integer
-            }
-            let mgf1 = request["mgf1"] == nil ? nil : try string("mgf1")
-            try algorithm.apply(salt: salt, mgf1: mgf1)
-            let verifier = try algorithm.verifier(keyFile: try hex("key"))
-            return .success(verifier.verify(signature: try hex("sig"), message: try hex("msg")))
-        } catch let error as SigVerifyError {
-            return .failure(error)
-        } catch {
-            return .failure(SigVerifyError(message: "\(error)"))
         }
     }
 }

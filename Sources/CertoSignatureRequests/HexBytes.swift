@@ -1,9 +1,9 @@
-// Hex text to bytes, shared by `sigverify` requests (strict) and the benchmark constants (which are
-// wrapped over several lines, so white space between digit pairs may be allowed).
+// Hex text to bytes, shared by `sigverify` requests (strict) and the CLI's benchmark constants (which
+// are wrapped over several lines, so white space between digit pairs may be allowed).
 
 /// Bytes from hex digits (either case, even count); nil when anything else is there. With
 /// `ignoringWhitespace`, spaces and line breaks are skipped first.
-func hexBytes(_ text: String, ignoringWhitespace: Bool = false) -> [UInt8]? {
+public func hexBytes(_ text: String, ignoringWhitespace: Bool = false) -> [UInt8]? {
     var digits = Array(text.utf8)
     if ignoringWhitespace {
         digits.removeAll { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }
@@ -16,14 +16,6 @@ func hexBytes(_ text: String, ignoringWhitespace: Bool = false) -> [UInt8]? {
         guard let high = hexNibble(digits[index]), let low = hexNibble(digits[index + 1]) else { return nil }
         bytes.append(high << 4 | low)
         index += 2
-    }
-    return bytes
-}
-
-/// Bytes from a hex constant compiled into the tool; a malformed one is a programmer error.
-func benchConstantBytes(_ text: String) -> [UInt8] {
-    guard let bytes = hexBytes(text, ignoringWhitespace: true) else {
-        preconditionFailure("malformed hex constant in a certo bench case")
     }
     return bytes
 }
