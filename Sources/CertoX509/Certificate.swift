@@ -8,23 +8,74 @@ public struct Certificate: Sendable, Hashable {
     /// Certificates larger than this are refused before parsing (real ones are a few KiB).
     public static let maximumByteCount = 1 << 20
 
-    public let derBytes: [UInt8]
-    let tbsRange: Range<Int>
+    /// The parsed fields, shared by every copy: path building copies a certificate onto each path it
+    /// tries, and one reference costs one retain where a dozen arrays and slices cost a dozen.
+    private final class Fields: Sendable {
+        let derBytes: [UInt8]
+        let tbsRange: Range<Int>
+        let version: Int
+        let serial: ArraySlice<UInt8>
+        let signatureAlgorithm: SignatureAlgorithmIdentifier
+        let signature: ArraySlice<UInt8>
+        let issuer: DistinguishedName
+        let subject: DistinguishedName
+        let notBefore: Int64
+        let notAfter: Int64
+        let publicKey: PublicKeyInfo
+        let extensions: Extensions
+        let issuerUID: ArraySlice<UInt8>?
+        let subjectUID: ArraySlice<UInt8>?
+
+        init(derBytes: [UInt8], tbsRange: Range<Int>, version: Int, serial: ArraySlice<UInt8>,
+             signatureAlgorithm: SignatureAlgorithmIdentifier, signature: ArraySlice<UInt8>,
+             issuer: DistinguishedName, subject: DistinguishedName, notBefore: Int64, notAfter: Int64,
+             publicKey: PublicKeyInfo, extensions: Extensions, issuerUID: ArraySlice<UInt8>?, subjectUID: ArraySlice<UInt8>?) {
+            self.derBytes = derBytes
+            self.tbsRange = tbsRange
+            self.version = version
+            self.serial = serial
+            self.signatureAlgorithm = signatureAlgorithm
+            self.signature = signature
+            self.issuer = issuer
+            self.subject = subject
+            self.notBefore = notBefore
+            self.notAfter = notAfter
+            self.publicKey = publicKey
+            self.extensions = extensions
+            self.issuerUID = issuerUID
+            self.subjectUID = subjectUID
+        }
+    }
+
+    private let fields: Fields
+
+    public var derBytes: [UInt8] { fields.derBytes }
+    var tbsRange: Range<Int> { fields.tbsRange }
     /// 1, 2 or 3.
-    public let version: Int
-    let serial: ArraySlice<UInt8>
+    public var version: Int { fields.version }
+    var serial: ArraySlice<UInt8> { fields.serial }
     /// The outer signatureAlgorithm (parsing refuses one that differs from tbsCertificate.signature).
-    public let signatureAlgorithm: SignatureAlgorithmIdentifier
-    let signature: ArraySlice<UInt8>
-    public let issuer: DistinguishedName
-    public let subject: DistinguishedName
+    public var signatureAlgorithm: SignatureAlgorithmIdentifier { fields.signatureAlgorithm }
+    var signature: ArraySlice<UInt8> { fields.signature }
+    public var issuer: DistinguishedName { fields.issuer }
+    public var subject: DistinguishedName { fields.subject }
     /// Unix seconds, UTC; both bounds are inclusive (RFC 5280 §4.1.2.5).
-    public let notBefore: Int64
-    public let notAfter: Int64
-    public let publicKey: PublicKeyInfo
-    public let extensions: Extensions
-    let issuerUID: ArraySlice<UInt8>?
-    let subjectUID: ArraySlice<UInt8>?
+    public var notBefore: Int64 { fields.notBefore }
+    public var notAfter: Int64 { fields.notAfter }
+    public var publicKey: PublicKeyInfo { fields.publicKey }
+    public var extensions: Extensions { fields.extensions }
+    var issuerUID: ArraySlice<UInt8>? { fields.issuerUID }
+    var subjectUID: ArraySlice<UInt8>? { fields.subjectUID }
+
+    /// Equal when the DER is: every other field is parsed from it.
+    public static func == (lhs: Certificate, rhs: Certificate) -> Bool {
+        lhs.fields === rhs.fields || lhs.fields.derBytes == rhs.fields.derBytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields.derBytes.count)
+        fields.derBytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 
     /// The exact DER bytes of tbsCertificate, which the issuer signed.
     public var tbsCertificateBytes: [UInt8] { Array(derBytes[tbsRange]) }
@@ -67,9 +118,6 @@ public struct Certificate: Sendable, Hashable {
 
     /// Whether `time` (Unix seconds) lies within notBefore...notAfter, both inclusive.
     public func isValid(at time: Int64) -> Bool { notBefore <= time && time <= notAfter }
-
-    public static func == (lhs: Certificate, rhs: Certificate) -> Bool { lhs.derBytes == rhs.derBytes }
-    public func hash(into hasher: inout Hasher) { hasher.combine(derBytes) }
 
     /// Parses one DER certificate; the whole input must be that certificate.
     public init(derEncoded: [UInt8]) throws(CertificateError) {
@@ -149,20 +197,10 @@ public struct Certificate: Sendable, Hashable {
         }
         let algorithm = try Self.signatureAlgorithm(outerAlgorithm, "signatureAlgorithm")
 
-        self.derBytes = derEncoded
-        self.tbsRange = tbsTLV.start..<tbsTLV.end
-        self.version = version
-        self.serial = serial
-        self.signatureAlgorithm = algorithm
-        self.signature = signature
-        self.issuer = issuer
-        self.subject = subject
-        self.notBefore = notBefore
-        self.notAfter = notAfter
-        self.publicKey = publicKey
-        self.extensions = extensions
-        self.issuerUID = issuerUID
-        self.subjectUID = subjectUID
+        fields = Fields(derBytes: derEncoded, tbsRange: tbsTLV.start..<tbsTLV.end, version: version, serial: serial,
+                        signatureAlgorithm: algorithm, signature: signature, issuer: issuer, subject: subject,
+                        notBefore: notBefore, notAfter: notAfter, publicKey: publicKey, extensions: extensions,
+                        issuerUID: issuerUID, subjectUID: subjectUID)
     }
 }
 

@@ -39,7 +39,9 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(comparisonKey)
+        // As one block of bytes: [UInt8]'s own hash feeds the hasher a byte at a time.
+        hasher.combine(comparisonKey.count)
+        comparisonKey.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
     /// Whether the name has no RDNs (allowed for a subject when subjectAltName is present).

@@ -128,8 +128,14 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
 }
 
 /// SubjectKeyIdentifier ::= OCTET STRING.
+/// The contents of a value that is exactly one OCTET STRING (read with the allocation-free scanner:
+/// path building asks every candidate issuer for its subjectKeyIdentifier).
 func decodeOctetString(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
-    try primitive(try parseDER(value), .octetString, field)
+    var scanner = DERScanner(value)
+    if scanner.isAtEnd { throw .malformedDER(offset: value.startIndex, problem: .empty) }
+    let element = try scanner.read(0x04, field)
+    if !scanner.isAtEnd { throw .malformedDER(offset: scanner.position, problem: .trailingData) }
+    return scanner.content(element)
 }
 
 public struct PolicyInformation: Sendable, Hashable {

@@ -1,6 +1,11 @@
 // PEM (RFC 7468) and raw DER input: finds every "-----BEGIN CERTIFICATE-----" block, ignores text
 // between blocks and blocks of other types, tolerates RFC 1421 headers and CRLF, and decodes base64
 // strictly (only the alphabet, whitespace and correct padding). A file that does not look like PEM is DER.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Certificate {
     /// Input larger than this is refused (the system bundle is about 200 KiB).
@@ -66,47 +71,56 @@ public enum PEM {
         public let der: [UInt8]
     }
 
-    /// Every PEM block in `bytes`, in order.
+    /// Every PEM block in `bytes`, in order. Lines are scanned in place and a block's base64 is decoded
+    /// straight from the text (line breaks and blanks are white space to the decoder): a bundle of
+    /// thousands of certificates is megabytes of text, and nothing of it is copied.
     public static func blocks(_ bytes: [UInt8]) throws(CertificateError) -> [Block] {
         var result: [Block] = []
         var lineNumber = 0
-        var position = 0
         var open: (label: ArraySlice<UInt8>, line: Int)? = nil
-        var body: [UInt8] = []
-        var sawBodyLine = false
+        var bodyStart: Int? = nil
+        var position = 0
         while position < bytes.count {
             lineNumber += 1
-            var end = position
-            while end < bytes.count && bytes[end] != 0x0a { end += 1 }
-            var line = bytes[position..<end]
-            position = end + 1
-            if line.last == 0x0d { line = line.dropLast() }
-            line = trimmed(line)
-            if let (isBegin, label) = try boundary(line, lineNumber) {
+            let (start, end, next) = bytes.withUnsafeBufferPointer { line(in: $0, from: position) }
+            position = next
+            if end - start >= 5 && bytes[start] == 0x2d, let (isBegin, label) = try boundary(bytes[start..<end], lineNumber) {
                 if isBegin {
                     guard open == nil else { throw .invalidPEM(line: lineNumber, problem: .unterminatedBlock) }
                     open = (label, lineNumber)
-                    body = []
-                    sawBodyLine = false
+                    bodyStart = nil
                 } else {
                     guard let current = open else { throw .invalidPEM(line: lineNumber, problem: .malformedBoundary) }
                     guard current.label == label else { throw .invalidPEM(line: lineNumber, problem: .mismatchedEnd) }
-                    guard let der = Base64.decode(body) else { throw .invalidPEM(line: current.line, problem: .invalidBase64) }
+                    guard let der = Base64.decode(bytes[(bodyStart ?? start)..<start]) else {
+                        throw .invalidPEM(line: current.line, problem: .invalidBase64)
+                    }
                     result.append(Block(label: String(decoding: label, as: UTF8.self), line: current.line, der: der))
                     open = nil
                 }
                 continue
             }
-            guard open != nil else { continue }
             // RFC 1421 headers ("Proc-Type: ...", continuation lines) precede a blank line; skip them.
-            if !sawBodyLine && (line.contains(0x3a) || line.isEmpty || line.first == 0x20 || line.first == 0x09) {
-                continue
-            }
-            sawBodyLine = true
-            body.append(contentsOf: line)
+            guard open != nil, bodyStart == nil else { continue }
+            let first = start < end ? bytes[start] : 0
+            if start == end || first == 0x20 || first == 0x09 || bytes[start..<end].contains(0x3a) { continue }
+            bodyStart = start
         }
         if let current = open { throw .invalidPEM(line: current.line, problem: .unterminatedBlock) }
         return result
+    }
+
+    /// The line starting at `start`: its content without the line break, a carriage return before it
+    /// and trailing blanks, and where the next line starts.
+    private static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (start: Int, end: Int, next: Int) {
+        var end = bytes.count
+        if let found = memchr(bytes.baseAddress! + start, 0x0a, bytes.count - start) {
+            end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        let next = end + 1
+        if end > start && bytes[end - 1] == 0x0d { end -= 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        return (start, end, next)
     }
 
     private static let beginPrefix = Array("-----BEGIN ".utf8)
@@ -125,11 +139,6 @@ public enum PEM {
         return (isBegin, rest.dropLast(5))
     }
 
-    private static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var result = line
-        while let last = result.last, last == 0x20 || last == 0x09 { result = result.dropLast() }
-        return result
-    }
 }
 
 /// Strict base64 (RFC 4648 §4): whitespace between characters is ignored, anything else outside the
@@ -146,53 +155,76 @@ enum Base64 {
         return table
     }()
 
-    static func decode(_ text: [UInt8]) -> [UInt8]? {
-        let capacity = text.count / 4 * 3 + 3
+    static func decode(_ text: [UInt8]) -> [UInt8]? { decode(text[...]) }
+
+    static func decode(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+        let capacity = text.count / 4 * 3 + 4  // one spare byte: groups are stored four bytes at a time
         var failed = false
         let output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            table.withUnsafeBufferPointer { table in
-                text.withUnsafeBufferPointer { input in
-                    var accumulator: UInt32 = 0
-                    var pending = 0
-                    var padding = 0
-                    var written = 0
-                    for byte in input {
-                        let value = table[Int(byte)]
-                        if value < 64 {
-                            guard padding == 0 else { failed = true; return }  // data after '='
-                            accumulator = accumulator << 6 | UInt32(value)
-                            pending += 1
-                            if pending == 4 {
-                                buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
-                                buffer[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
-                                buffer[written + 2] = UInt8(truncatingIfNeeded: accumulator)
-                                written += 3
-                                accumulator = 0
-                                pending = 0
-                            }
-                        } else if value == 64 {
-                            padding += 1
-                        } else if value != 65 {
-                            failed = true
-                            return
-                        }
-                    }
-                    switch (pending, padding) {
-                    case (0, 0): break
-                    case (2, 2) where accumulator & 0x0f == 0:
-                        buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
-                        written += 1
-                    case (3, 1) where accumulator & 0x03 == 0:
-                        buffer[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
-                        buffer[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
-                        written += 2
-                    default:
-                        failed = true
-                    }
-                    count = written
-                }
+            let written = table.withUnsafeBufferPointer { table in
+                text.withUnsafeBufferPointer { input in decode(input, table: table, into: buffer.baseAddress!) }
             }
+            if let written { count = written } else { count = 0; failed = true }
         }
         return failed ? nil : output
+    }
+
+    /// Decodes `input` into `output` (room for `input.count / 4 * 3 + 4` bytes); the byte count, or nil.
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>,
+                               into output: UnsafeMutablePointer<UInt8>) -> Int? {
+        var accumulator: UInt32 = 0
+        var pending = 0
+        var padding = 0
+        var written = 0
+        var index = 0
+        let count = input.count
+        while index < count {
+            // Four alphabet characters with nothing pending (nearly every group): three bytes at once.
+            if pending == 0 && index + 4 <= count {
+                let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                if (a | b | c | d) < 64 {
+                    if padding != 0 { return nil }  // data after '='
+                    // The 24 bits, stored as a big-endian word whose last byte the next group overwrites.
+                    let group = UInt32(a) << 26 | UInt32(b) << 20 | UInt32(c) << 14 | UInt32(d) << 8
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: group.bigEndian, as: UInt32.self)
+                    written &+= 3
+                    index &+= 4
+                    continue
+                }
+            }
+            let value = table[Int(input[index])]
+            index += 1
+            if value < 64 {
+                if padding != 0 { return nil }  // data after '='
+                accumulator = accumulator << 6 | UInt32(value)
+                pending += 1
+                if pending == 4 {
+                    output[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+                    written += 3
+                    accumulator = 0
+                    pending = 0
+                }
+            } else if value == 64 {
+                padding += 1
+            } else if value != 65 {
+                return nil
+            }
+        }
+        switch (pending, padding) {
+        case (0, 0):
+            return written
+        case (2, 2) where accumulator & 0x0f == 0:
+            output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+            return written + 1
+        case (3, 1) where accumulator & 0x03 == 0:
+            output[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+            output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+            return written + 2
+        default:
+            return nil
+        }
     }
 }
