@@ -213,7 +213,7 @@ struct CertificateProfile {
     /// BR §7.1.4.3: a subject commonName repeats one subjectAltName entry textually: a dNSName as
     /// written, an IP address in its canonical text (RFC 5952 §4 for IPv6).
     private func checkCommonNames(_ leaf: Certificate, names: [GeneralName]) throws(VerificationFailureReason) {
-        let commonNames = leaf.subject.values(of: AttributeTypeAndValue.commonNameOID)
+        let commonNames = leaf.subject.commonNames
         guard !commonNames.isEmpty else { return }
         for commonName in commonNames {
             let found = names.contains { name in

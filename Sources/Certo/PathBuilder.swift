@@ -302,15 +302,15 @@ struct PathBuilder {
         if candidates.count < 2 { return candidates }
         let authorityKeyID = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
         let time = validator.time
-        // Scored once per candidate (decoding SKI is not free), then a stable sort by descending score.
+        // Scored once per candidate, then a stable sort by descending score.
         var scores: [Int] = []
         scores.reserveCapacity(candidates.count)
         for position in candidates.indices {
             let issuer = candidates[position].certificate
             var value = candidates[position].anchorIndex != nil ? 1 : 0
             if time.isWithin(notBefore: issuer.notBefore, notAfter: issuer.notAfter) { value += 2 }
-            if let authorityKeyID, let subjectKeyID = issuer.extensions.subjectKeyIdentifier {
-                let agrees = authorityKeyID == subjectKeyID
+            if let authorityKeyID, issuer.extensions[.subjectKeyIdentifier] != nil {
+                let agrees = issuer.extensions.hasSubjectKeyIdentifier(authorityKeyID)
                 value += agrees ? 4 : -4
                 candidates[position].identifierMismatch = !agrees
             }

@@ -42,12 +42,26 @@ enum SignatureCheck {
         }
     }
 
-    /// Parses the issuer's SubjectPublicKeyInfo; a failure names the key algorithm.
+    /// The issuer's key, built from the parts CertoX509 has already read; a failure names the key algorithm.
     static func publicKey(of issuer: Certificate) throws(VerificationFailureReason) -> PublicKey {
         do {
-            return try PublicKey(subjectPublicKeyInfoDER: issuer.subjectPublicKeyInfoBytes)
+            return try key(from: issuer.publicKey) ?? PublicKey(subjectPublicKeyInfoDER: issuer.subjectPublicKeyInfoBytes)
         } catch {
             throw .unsupportedPublicKey(KeyDescription.describe(issuer.publicKey))
+        }
+    }
+
+    /// An rsaEncryption, P-256 or P-384 key from its parsed parts, without reading the DER again; nil for
+    /// the kinds whose parameters only CertoSignature's own SubjectPublicKeyInfo reader maps (RSA-PSS) or
+    /// that it refuses with its own reason.
+    private static func key(from info: PublicKeyInfo) throws -> PublicKey? {
+        switch info.algorithm {
+        case .rsa:
+            guard let modulus = info.rsaModulusBytes, let exponent = info.rsaPublicExponentBytes else { return nil }
+            return .rsa(try RSAPublicKey(modulus: modulus, publicExponent: exponent))
+        case .ec(.p256): return .ecdsa(try ECDSAPublicKey(curve: .p256, sec1Representation: info.keyBytes))
+        case .ec(.p384): return .ecdsa(try ECDSAPublicKey(curve: .p384, sec1Representation: info.keyBytes))
+        default: return nil
         }
     }
 
@@ -64,10 +78,10 @@ enum SignatureCheck {
         default: return nil
         }
         do {
-            _ = try PublicKey(subjectPublicKeyInfoDER: certificate.subjectPublicKeyInfoBytes)
+            _ = try Self.key(from: key)
             return nil
         } catch {
-            return error.description
+            return PublicKeyError.invalidKey(String(describing: error)).description
         }
     }
 

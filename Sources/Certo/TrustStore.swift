@@ -49,7 +49,7 @@ public struct TrustStore: Sendable {
     /// Anchors whose subjectKeyIdentifier is `keyIdentifier`.
     public func anchors(keyIdentifier: [UInt8]) -> [Certificate] {
         if certificates.count <= TrustStore.linearSearchLimit {
-            return certificates.filter { $0.extensions.subjectKeyIdentifier == keyIdentifier }
+            return certificates.filter { $0.extensions.hasSubjectKeyIdentifier(keyIdentifier) }
         }
         return (byKeyIdentifier[keyIdentifier] ?? []).map { certificates[$0] }
     }

@@ -71,11 +71,38 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 
     /// The values of every attribute of type `oid`, in order.
     public func values(of oid: String) -> [String] {
-        rdns.flatMap { $0.attributes.filter { $0.oid == oid }.map(\.value) }
+        guard let type = OID.encode(oid) else { return [] }
+        return values(ofType: type)
+    }
+
+    /// As `values(of:)`, for the encoded OID; reads only the matching values (validation asks every leaf
+    /// for its commonNames, and the name was validated at parse, so nothing here can fail).
+    func values(ofType type: [UInt8]) -> [String] {
+        var result: [String] = []
+        var outer = DERScanner(encoded)
+        guard var rdns = try? outer.enter(0x30, "") else { return [] }
+        while !rdns.isAtEnd {
+            guard var set = try? rdns.enter(0x31, "") else { return result }
+            while !set.isAtEnd {
+                guard var attribute = try? set.enter(0x30, ""), let typeTLV = try? attribute.read(0x06, ""),
+                      let valueTLV = try? attribute.read("") else { return result }
+                guard attribute.content(typeTLV).elementsEqual(type) else { continue }
+                if !valueTLV.isConstructed, let stringType = ASN1StringType(rawValue: valueTLV.tag),
+                   let text = DirectoryString.decode(stringType, attribute.content(valueTLV)) {
+                    result.append(text)
+                } else {
+                    result.append("#" + hexString(Array(attribute.bytes[valueTLV.start..<valueTLV.end])))
+                }
+            }
+        }
+        return result
     }
 
     /// The most specific (last) commonName, as OpenSSL's host name check uses it.
-    public var commonName: String? { values(of: AttributeTypeAndValue.commonNameOID).last }
+    public var commonName: String? { values(ofType: OID.commonName).last }
+
+    /// The values of every commonName attribute, in order.
+    public var commonNames: [String] { values(ofType: OID.commonName) }
 
     /// RFC 4514: RDNs in reverse order joined by ",", multi-valued RDNs by "+"; short names for the
     /// standard attribute types, dotted OIDs for the others (Python cryptography's convention).

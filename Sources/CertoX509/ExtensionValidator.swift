@@ -1,23 +1,39 @@
-// Parse-time validation of the extensions this module knows, on the allocation-free DERScanner: it
-// proves each value well formed by the same rules the typed decoders (ExtensionValues.swift, ...) apply
-// on access, so those accessors cannot fail later. Tests check the two agree on every corpus certificate
-// and every mutated one. It builds no values; what values mean is the validator's business.
+// Parse-time decoding of the extensions this module knows, on the allocation-free DERScanner. Every
+// value is proved well formed here; the ones path validation asks for on every certificate it tries
+// (basicConstraints, keyUsage and the two key identifiers) are also produced here, once, and stored by
+// Extensions. The rest are only validated, by the same rules their typed decoders (ExtensionValues.swift,
+// ...) apply on access, so those accessors cannot fail later; tests and the extensions fuzzer check the
+// two agree.
+
+/// The values Extensions keeps from parsing.
+struct DecodedExtensionValues: Sendable {
+    var basicConstraints: BasicConstraints?
+    var keyUsage: KeyUsage?
+    var subjectKeyIdentifier: ArraySlice<UInt8>?
+    var authorityKeyIdentifier: AuthorityKeyIdentifier?
+}
 
 enum ExtensionValidator {
     /// Throws when a known extension's value is malformed; unknown extensions pass.
     static func validate(oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>) throws(CertificateError) {
+        var ignored = DecodedExtensionValues()
+        try decode(oid: oid, value: value, into: &ignored)
+    }
+
+    /// Validates a known extension's value and, for the kinds `DecodedExtensionValues` holds, stores it.
+    static func decode(oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>, into values: inout DecodedExtensionValues) throws(CertificateError) {
         if oid.count == 3, oid.first == 0x55, oid[oid.startIndex + 1] == 0x1d {
             switch oid.last! {
-            case 0x0e: try single(value, "subjectKeyIdentifier") { s throws(CertificateError) in _ = try s.read(0x04, "subjectKeyIdentifier") }
-            case 0x0f: try single(value, "keyUsage") { s throws(CertificateError) in _ = try s.bitString("keyUsage") }
+            case 0x0e: values.subjectKeyIdentifier = try single(value, "subjectKeyIdentifier") { s throws(CertificateError) in s.content(try s.read(0x04, "subjectKeyIdentifier")) }
+            case 0x0f: values.keyUsage = try single(value, "keyUsage") { s throws(CertificateError) in KeyUsage(bits: try s.bitString("keyUsage").bytes) }
             case 0x11: try single(value, "subjectAltName") { s throws(CertificateError) in try generalNames(&s, 0x30, "subjectAltName", ipLengths: (4, 16)) }
             case 0x12: try single(value, "issuerAltName") { s throws(CertificateError) in try generalNames(&s, 0x30, "issuerAltName", ipLengths: (4, 16)) }
-            case 0x13: try single(value, "basicConstraints", basicConstraints)
+            case 0x13: values.basicConstraints = try single(value, "basicConstraints", basicConstraints)
             case 0x1e: try single(value, "nameConstraints", nameConstraints)
             case 0x1f: try single(value, "cRLDistributionPoints") { s throws(CertificateError) in try distributionPoints(&s, "cRLDistributionPoints") }
             case 0x20: try single(value, "certificatePolicies", certificatePolicies)
             case 0x21: try single(value, "policyMappings", policyMappings)
-            case 0x23: try single(value, "authorityKeyIdentifier", authorityKeyIdentifier)
+            case 0x23: values.authorityKeyIdentifier = try single(value, "authorityKeyIdentifier", authorityKeyIdentifier)
             case 0x24: try single(value, "policyConstraints", policyConstraints)
             case 0x25: try single(value, "extKeyUsage") { s throws(CertificateError) in try oidSequence(&s, "extKeyUsage") }
             case 0x2e: try single(value, "freshestCRL") { s throws(CertificateError) in try distributionPoints(&s, "freshestCRL") }
@@ -35,18 +51,24 @@ enum ExtensionValidator {
 
     /// The value must be exactly one element, which `body` reads.
     @inline(__always)
-    private static func single(_ value: ArraySlice<UInt8>, _ field: String, _ body: (inout DERScanner) throws(CertificateError) -> Void) throws(CertificateError) {
+    private static func single<Value>(_ value: ArraySlice<UInt8>, _ field: String, _ body: (inout DERScanner) throws(CertificateError) -> Value) throws(CertificateError) -> Value {
         var scanner = DERScanner(value)
         if scanner.isAtEnd { throw .malformedDER(offset: value.startIndex, problem: .empty) }
-        try body(&scanner)
+        let result = try body(&scanner)
         if !scanner.isAtEnd { throw .malformedDER(offset: scanner.position, problem: .trailingData) }
+        return result
     }
 
-    private static func basicConstraints(_ s: inout DERScanner) throws(CertificateError) {
+    /// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }.
+    /// An explicitly encoded cA FALSE is tolerated: many deployed certificates carry it.
+    private static func basicConstraints(_ s: inout DERScanner) throws(CertificateError) -> BasicConstraints {
         var inner = try s.enter(0x30, "basicConstraints")
-        if inner.nextTag == 0x01 { _ = try inner.boolean("basicConstraints.cA") }
-        if !inner.isAtEnd { _ = try inner.smallNonNegativeInteger("basicConstraints.pathLenConstraint") }
+        var isCA = false
+        if inner.nextTag == 0x01 { isCA = try inner.boolean("basicConstraints.cA") }
+        var pathLength: Int? = nil
+        if !inner.isAtEnd { pathLength = try inner.smallNonNegativeInteger("basicConstraints.pathLenConstraint") }
         try inner.finish("basicConstraints")
+        return BasicConstraints(isCA: isCA, pathLenConstraint: pathLength)
     }
 
     private static func oidSequence(_ s: inout DERScanner, _ field: String) throws(CertificateError) {
@@ -56,13 +78,27 @@ enum ExtensionValidator {
         while !inner.isAtEnd { _ = try inner.objectIdentifier(field) }
     }
 
-    private static func authorityKeyIdentifier(_ s: inout DERScanner) throws(CertificateError) {
+    /// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OCTET STRING OPTIONAL,
+    ///   authorityCertIssuer [1] GeneralNames OPTIONAL, authorityCertSerialNumber [2] INTEGER OPTIONAL } (implicit tags).
+    private static func authorityKeyIdentifier(_ s: inout DERScanner) throws(CertificateError) -> AuthorityKeyIdentifier {
         let field = "authorityKeyIdentifier"
         var inner = try s.enter(0x30, field)
-        _ = try inner.readIfPresent(0x80, "authorityKeyIdentifier.keyIdentifier")
-        if inner.nextTag == 0xa1 { try generalNames(&inner, 0xa1, "authorityKeyIdentifier.authorityCertIssuer", ipLengths: (4, 16)) }
-        if inner.nextTag == 0x82 { _ = try inner.integer("authorityKeyIdentifier.authorityCertSerialNumber", tag: 0x82) }
+        var result = AuthorityKeyIdentifier()
+        if let keyID = try inner.readIfPresent(0x80, "authorityKeyIdentifier.keyIdentifier") {
+            result.keyIdentifier = Array(inner.content(keyID))
+        }
+        if inner.nextTag == 0xa1 {
+            let issuerStart = inner.position
+            try generalNames(&inner, 0xa1, "authorityKeyIdentifier.authorityCertIssuer", ipLengths: (4, 16))
+            // Rare (a few old CAs): the GeneralName values come from their typed decoder.
+            let issuerBytes = inner.bytes[issuerStart..<inner.position]
+            result.authorityCertIssuer = try GeneralName.sequence(try parseDER(issuerBytes), field: "authorityKeyIdentifier.authorityCertIssuer", id: .context(1))
+        }
+        if inner.nextTag == 0x82 {
+            result.authorityCertSerialNumber = Array(try inner.integer("authorityKeyIdentifier.authorityCertSerialNumber", tag: 0x82))
+        }
         try inner.finish(field)
+        return result
     }
 
     private static func nameConstraints(_ s: inout DERScanner) throws(CertificateError) {

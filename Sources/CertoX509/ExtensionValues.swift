@@ -11,18 +11,6 @@ public struct BasicConstraints: Sendable, Hashable {
         self.isCA = isCA
         self.pathLenConstraint = pathLenConstraint
     }
-
-    /// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }.
-    /// An explicitly encoded cA FALSE is tolerated: many deployed certificates carry it.
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> BasicConstraints {
-        var reader = try DERReader(try parseDER(value), "basicConstraints")
-        var isCA = false
-        if let node = reader.optional(.boolean) { isCA = try boolean(node, "basicConstraints.cA") }
-        var pathLen: Int? = nil
-        if let node = reader.nextIfPresent() { pathLen = try smallNonNegativeInteger(node, "basicConstraints.pathLenConstraint") }
-        try reader.finish()
-        return BasicConstraints(isCA: isCA, pathLenConstraint: pathLen)
-    }
 }
 
 /// KeyUsage bits (RFC 5280 §4.2.1.3), bit 0 = digitalSignature.
@@ -50,17 +38,15 @@ public struct KeyUsage: OptionSet, Sendable, Hashable, CustomStringConvertible {
 
     /// KeyUsage ::= BIT STRING; bits past decipherOnly are ignored. Trailing zero bits are tolerated
     /// (DER forbids them for named bit lists, but the value is unambiguous).
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> KeyUsage {
-        let node = try parseDER(value)
-        let (bytes, _) = try bitString(node, "keyUsage")
+    init(bits: ArraySlice<UInt8>) {
         var raw: UInt16 = 0
-        for (index, byte) in bytes.prefix(2).enumerated() {
+        for (index, byte) in bits.prefix(2).enumerated() {
             for bit in 0..<8 where byte & (0x80 >> bit) != 0 {
                 let position = index * 8 + bit
                 if position < 9 { raw |= 1 << position }
             }
         }
-        return KeyUsage(rawValue: raw)
+        self.init(rawValue: raw)
     }
 }
 
@@ -108,22 +94,10 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
     public var authorityCertIssuer: [GeneralName]?
     public var authorityCertSerialNumber: [UInt8]?
 
-    /// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OCTET STRING OPTIONAL,
-    ///   authorityCertIssuer [1] GeneralNames OPTIONAL, authorityCertSerialNumber [2] INTEGER OPTIONAL } (implicit tags).
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> AuthorityKeyIdentifier {
-        var reader = try DERReader(try parseDER(value), "authorityKeyIdentifier")
-        var result = AuthorityKeyIdentifier()
-        if let node = reader.optional(.context(0)) {
-            result.keyIdentifier = Array(try primitive(node, .context(0), "authorityKeyIdentifier.keyIdentifier"))
-        }
-        if let node = reader.optional(.context(1)) {
-            result.authorityCertIssuer = try GeneralName.sequence(node, field: "authorityKeyIdentifier.authorityCertIssuer", id: .context(1))
-        }
-        if let node = reader.optional(.context(2)) {
-            result.authorityCertSerialNumber = Array(try integerBytes(node, "authorityKeyIdentifier.authorityCertSerialNumber", id: .context(2)))
-        }
-        try reader.finish()
-        return result
+    public init(keyIdentifier: [UInt8]? = nil, authorityCertIssuer: [GeneralName]? = nil, authorityCertSerialNumber: [UInt8]? = nil) {
+        self.keyIdentifier = keyIdentifier
+        self.authorityCertIssuer = authorityCertIssuer
+        self.authorityCertSerialNumber = authorityCertSerialNumber
     }
 }
 

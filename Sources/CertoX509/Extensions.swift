@@ -1,7 +1,9 @@
 // The extensions of a v3 certificate (RFC 5280 §4.2). Every extension this module knows is decoded once
-// at parse to prove it well formed (so the accessors cannot fail later); the accessors decode again on
-// demand instead of storing every typed value, which keeps parsing a certificate cheap. Unknown
-// extensions are kept with their criticality; a repeated extension is an error.
+// at parse to prove it well formed (so the accessors cannot fail later). The values path validation
+// reads from every candidate (basicConstraints, keyUsage, the key identifiers) are kept from that pass,
+// as is where each known extension sits; the longer lists (names, policies, access descriptions) are
+// decoded again on demand instead, which keeps parsing a certificate cheap. Unknown extensions are kept
+// with their criticality; a repeated extension is an error.
 import SwiftASN1
 
 public struct Extension: Sendable, Hashable {
@@ -28,14 +30,7 @@ public struct Extension: Sendable, Hashable {
     }
 
     /// Whether this module decodes the extension (everything else counts as unhandled when critical).
-    var isHandled: Bool { Self.handled.contains { oidBytes.equals($0) } }
-
-    static let handled: [[UInt8]] = [
-        OID.basicConstraints, OID.keyUsage, OID.extendedKeyUsage, OID.subjectAltName, OID.issuerAltName,
-        OID.authorityKeyIdentifier, OID.subjectKeyIdentifier, OID.nameConstraints, OID.certificatePolicies,
-        OID.policyMappings, OID.policyConstraints, OID.inhibitAnyPolicy, OID.authorityInfoAccess,
-        OID.subjectInfoAccess, OID.crlDistributionPoints, OID.freshestCRL,
-    ]
+    var isHandled: Bool { KnownExtension(oidBytes: oidBytes) != nil }
 
     /// Decodes the value of a known extension with the typed decoders the accessors use, and throws if
     /// it is malformed; unknown extensions pass. (Parsing already validated it; this is for tests and tools.)
@@ -44,16 +39,16 @@ public struct Extension: Sendable, Hashable {
         switch oidBytes.count {
         case 3 where oidBytes.first == 0x55 && oidBytes[oidBytes.startIndex + 1] == 0x1d:
             switch oidBytes.last! {
-            case 0x0e: _ = try decodeOctetString(v, "subjectKeyIdentifier")
-            case 0x0f: _ = try KeyUsage.decode(v)
+            case 0x0e, 0x0f, 0x13, 0x23:
+                // Their one decoder is the parse-time one.
+                var values = DecodedExtensionValues()
+                try ExtensionValidator.decode(oid: oidBytes, value: v, into: &values)
             case 0x11: _ = try GeneralName.sequence(try parseDER(v), field: "subjectAltName")
             case 0x12: _ = try GeneralName.sequence(try parseDER(v), field: "issuerAltName")
-            case 0x13: _ = try BasicConstraints.decode(v)
             case 0x1e: _ = try NameConstraints.decode(v)
             case 0x1f: _ = try DistributionPoint.decodeList(v, "cRLDistributionPoints")
             case 0x20: _ = try PolicyInformation.decodeList(v)
             case 0x21: _ = try PolicyMapping.decodeList(v)
-            case 0x23: _ = try AuthorityKeyIdentifier.decode(v)
             case 0x24: _ = try PolicyConstraints.decode(v)
             case 0x25: _ = try ExtendedKeyUsage.decode(v)
             case 0x2e: _ = try DistributionPoint.decodeList(v, "freshestCRL")
@@ -74,8 +69,39 @@ public struct Extension: Sendable, Hashable {
 
 public struct Extensions: Sendable, Hashable {
     public let all: [Extension]
+    /// Decoded at parse; nil when absent.
+    public let basicConstraints: BasicConstraints?
+    public let keyUsage: KeyUsage?
+    public let authorityKeyIdentifier: AuthorityKeyIdentifier?
+    private let subjectKeyID: ArraySlice<UInt8>?
+    private let positions: KnownExtensionPositions
 
-    public init(_ all: [Extension]) { self.all = all }
+    /// Extensions built by hand (tests, tools); a known extension that does not decode reads as absent
+    /// from the typed accessors, as it would in a certificate that failed to parse.
+    public init(_ all: [Extension]) {
+        var values = DecodedExtensionValues()
+        var positions = KnownExtensionPositions()
+        for (index, ext) in all.enumerated() {
+            if let known = KnownExtension(oidBytes: ext.oidBytes) { positions.record(known, at: index) }
+            var decoded = DecodedExtensionValues()
+            if (try? ExtensionValidator.decode(oid: ext.oidBytes, value: ext.content, into: &decoded)) != nil {
+                values.basicConstraints = values.basicConstraints ?? decoded.basicConstraints
+                values.keyUsage = values.keyUsage ?? decoded.keyUsage
+                values.subjectKeyIdentifier = values.subjectKeyIdentifier ?? decoded.subjectKeyIdentifier
+                values.authorityKeyIdentifier = values.authorityKeyIdentifier ?? decoded.authorityKeyIdentifier
+            }
+        }
+        self.init(all: all, values: values, positions: positions)
+    }
+
+    private init(all: [Extension], values: DecodedExtensionValues, positions: KnownExtensionPositions) {
+        self.all = all
+        basicConstraints = values.basicConstraints
+        keyUsage = values.keyUsage
+        authorityKeyIdentifier = values.authorityKeyIdentifier
+        subjectKeyID = values.subjectKeyIdentifier
+        self.positions = positions
+    }
 
     /// Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension; `scanner` is positioned on that SEQUENCE.
     init(_ scanner: inout DERScanner, field: String) throws(CertificateError) {
@@ -83,6 +109,8 @@ public struct Extensions: Sendable, Hashable {
         var reader = try scanner.enter(listTLV, field)
         var list: [Extension] = []
         list.reserveCapacity(12)
+        var values = DecodedExtensionValues()
+        var positions = KnownExtensionPositions()
         var index = 0
         while !reader.isAtEnd {
             do throws(CertificateError) {
@@ -94,10 +122,11 @@ public struct Extensions: Sendable, Hashable {
                 try parts.finish("")
                 let value = parts.content(valueTLV)
                 do {
-                    try ExtensionValidator.validate(oid: oid, value: value)
+                    try ExtensionValidator.decode(oid: oid, value: value, into: &values)
                 } catch {
                     throw error.prefixed(OID.dotted(oid))
                 }
+                if let known = KnownExtension(oidBytes: oid) { positions.record(known, at: index) }
                 list.append(Extension(oidBytes: oid, critical: critical, content: value))
             } catch {
                 throw error.prefixed(field + "[\(index)]")
@@ -113,8 +142,12 @@ public struct Extensions: Sendable, Hashable {
         } else if let duplicate = ExtensionValidator.firstDuplicate(list.map(\.oidBytes)) {
             throw .duplicateExtension(oid: OID.dotted(duplicate))
         }
-        all = list
+        self.init(all: list, values: values, positions: positions)
     }
+
+    /// Equal when the extension lists are: every other field is decoded from them.
+    public static func == (lhs: Extensions, rhs: Extensions) -> Bool { lhs.all == rhs.all }
+    public func hash(into hasher: inout Hasher) { hasher.combine(all) }
 
     /// Runs every known extension through its typed decoder (parsing has validated them; see `Extension.decodeValue`).
     public func decodeAll() throws(CertificateError) {
@@ -124,7 +157,28 @@ public struct Extensions: Sendable, Hashable {
     }
 
     /// The extension with this raw OID, if present.
-    func find(_ oid: [UInt8]) -> Extension? { all.first { $0.oidBytes.equals(oid) } }
+    func find(_ oid: [UInt8]) -> Extension? {
+        if let known = KnownExtension(oidBytes: oid[...]) { return self[known] }
+        return all.first { $0.oidBytes.equals(oid) }
+    }
+
+    /// The extension of this kind, if the certificate has it.
+    public subscript(_ known: KnownExtension) -> Extension? {
+        switch positions.position(of: known) {
+        case .absent: return nil
+        case .at(let index): return all[index]
+        case .unrecorded: return all.first { $0.oidBytes.equals(known.oidBytes) }
+        }
+    }
+
+    /// The subjectKeyIdentifier's octets, if present.
+    public var subjectKeyIdentifier: [UInt8]? { subjectKeyID.map { Array($0) } }
+
+    /// Whether the subjectKeyIdentifier is present and equal to `keyIdentifier` (no copy).
+    public func hasSubjectKeyIdentifier(_ keyIdentifier: [UInt8]) -> Bool {
+        guard let subjectKeyID else { return false }
+        return subjectKeyID.elementsEqual(keyIdentifier)
+    }
 
     /// The extension with this dotted OID, if present.
     public subscript(oid: String) -> Extension? {
@@ -132,8 +186,6 @@ public struct Extensions: Sendable, Hashable {
         return find(encoded)
     }
 
-    public var basicConstraints: BasicConstraints? { find(OID.basicConstraints).flatMap { try? BasicConstraints.decode($0.content) } }
-    public var keyUsage: KeyUsage? { find(OID.keyUsage).flatMap { try? KeyUsage.decode($0.content) } }
     public var extendedKeyUsage: [String]? { find(OID.extendedKeyUsage).flatMap { try? ExtendedKeyUsage.decode($0.content) } }
     public var subjectAlternativeNames: [GeneralName]? {
         find(OID.subjectAltName).flatMap { ext in try? GeneralName.sequence(try parseDER(ext.content), field: "subjectAltName") }
@@ -141,8 +193,6 @@ public struct Extensions: Sendable, Hashable {
     public var issuerAlternativeNames: [GeneralName]? {
         find(OID.issuerAltName).flatMap { ext in try? GeneralName.sequence(try parseDER(ext.content), field: "issuerAltName") }
     }
-    public var authorityKeyIdentifier: AuthorityKeyIdentifier? { find(OID.authorityKeyIdentifier).flatMap { try? AuthorityKeyIdentifier.decode($0.content) } }
-    public var subjectKeyIdentifier: [UInt8]? { find(OID.subjectKeyIdentifier).flatMap { try? Array(decodeOctetString($0.content, "subjectKeyIdentifier")) } }
     public var nameConstraints: NameConstraints? { find(OID.nameConstraints).flatMap { try? NameConstraints.decode($0.content) } }
     public var certificatePolicies: [PolicyInformation]? { find(OID.certificatePolicies).flatMap { try? PolicyInformation.decodeList($0.content) } }
     public var policyMappings: [PolicyMapping]? { find(OID.policyMappings).flatMap { try? PolicyMapping.decodeList($0.content) } }
