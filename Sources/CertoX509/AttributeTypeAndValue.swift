@@ -25,14 +25,18 @@ public struct AttributeTypeAndValue: Sendable, Hashable {
     init(typeBytes: ArraySlice<UInt8>, valueNode: ASN1Node) {
         oid = OID.dotted(typeBytes)
         valueBytes = Array(valueNode.encodedBytes)
-        if case .primitive(let content) = valueNode.content, let type = ASN1StringType(rawValue: valueNode.tagByte),
-           let text = DirectoryString.decode(type, content) {
-            stringType = type
-            value = text
-        } else {
-            stringType = nil
-            value = "#" + hexString(valueBytes)
+        var content: ArraySlice<UInt8>? = nil
+        if case .primitive(let bytes) = valueNode.content { content = bytes }
+        (value, stringType) = Self.text(tag: valueNode.tagByte, primitiveContent: content, encoded: valueBytes[...])
+    }
+
+    /// A value as text: a primitive string type decoded, anything else "#" and the hex of its DER
+    /// (`encoded`, tag and length included); the string type, or nil for the second form.
+    static func text(tag: UInt8, primitiveContent: ArraySlice<UInt8>?, encoded: ArraySlice<UInt8>) -> (String, ASN1StringType?) {
+        if let primitiveContent, let type = ASN1StringType(rawValue: tag), let text = DirectoryString.decode(type, primitiveContent) {
+            return (text, type)
         }
+        return ("#" + hexString(encoded), nil)
     }
 
     /// Short name RFC 4514 §3 defines, if any.

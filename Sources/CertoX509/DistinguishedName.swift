@@ -87,12 +87,9 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
                 guard var attribute = try? set.enter(0x30, ""), let typeTLV = try? attribute.read(0x06, ""),
                       let valueTLV = try? attribute.read("") else { return result }
                 guard attribute.content(typeTLV).elementsEqual(type) else { continue }
-                if !valueTLV.isConstructed, let stringType = ASN1StringType(rawValue: valueTLV.tag),
-                   let text = DirectoryString.decode(stringType, attribute.content(valueTLV)) {
-                    result.append(text)
-                } else {
-                    result.append("#" + hexString(Array(attribute.bytes[valueTLV.start..<valueTLV.end])))
-                }
+                let content = valueTLV.isConstructed ? nil : attribute.content(valueTLV)
+                result.append(AttributeTypeAndValue.text(tag: valueTLV.tag, primitiveContent: content,
+                                                         encoded: attribute.bytes[valueTLV.start..<valueTLV.end]).0)
             }
         }
         return result

@@ -24,7 +24,7 @@ enum ExtensionValidator {
     static func decode(oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>, into values: inout DecodedExtensionValues) throws(CertificateError) {
         if oid.count == 3, oid.first == 0x55, oid[oid.startIndex + 1] == 0x1d {
             switch oid.last! {
-            case 0x0e: values.subjectKeyIdentifier = try single(value, "subjectKeyIdentifier") { s throws(CertificateError) in s.content(try s.read(0x04, "subjectKeyIdentifier")) }
+            case 0x0e: values.subjectKeyIdentifier = try decodeOctetString(value, "subjectKeyIdentifier")
             case 0x0f: values.keyUsage = try single(value, "keyUsage") { s throws(CertificateError) in KeyUsage(bits: try s.bitString("keyUsage").bytes) }
             case 0x11: try single(value, "subjectAltName") { s throws(CertificateError) in try generalNames(&s, 0x30, "subjectAltName", ipLengths: (4, 16)) }
             case 0x12: try single(value, "issuerAltName") { s throws(CertificateError) in try generalNames(&s, 0x30, "issuerAltName", ipLengths: (4, 16)) }
@@ -45,7 +45,7 @@ enum ExtensionValidator {
         } else if oid.equals(OID.subjectInfoAccess) {
             try single(value, "subjectInfoAccess") { s throws(CertificateError) in try accessDescriptions(&s, "subjectInfoAccess") }
         } else if oid.equals(OID.signedCertificateTimestamps) {
-            try single(value, "signedCertificateTimestampList") { s throws(CertificateError) in _ = try s.read(0x04, "signedCertificateTimestampList") }
+            _ = try decodeOctetString(value, "signedCertificateTimestampList")
         }
     }
 

@@ -101,9 +101,8 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
     }
 }
 
-/// SubjectKeyIdentifier ::= OCTET STRING.
-/// The contents of a value that is exactly one OCTET STRING (read with the allocation-free scanner:
-/// path building asks every candidate issuer for its subjectKeyIdentifier).
+/// The contents of a value that is exactly one OCTET STRING: SubjectKeyIdentifier ::= OCTET STRING, and
+/// the SignedCertificateTimestampList's wrapper (RFC 6962 §3.3).
 func decodeOctetString(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
     var scanner = DERScanner(value)
     if scanner.isAtEnd { throw .malformedDER(offset: value.startIndex, problem: .empty) }

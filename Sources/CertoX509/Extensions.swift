@@ -82,14 +82,10 @@ public struct Extensions: Sendable, Hashable {
         var values = DecodedExtensionValues()
         var positions = KnownExtensionPositions()
         for (index, ext) in all.enumerated() {
-            if let known = KnownExtension(oidBytes: ext.oidBytes) { positions.record(known, at: index) }
-            var decoded = DecodedExtensionValues()
-            if (try? ExtensionValidator.decode(oid: ext.oidBytes, value: ext.content, into: &decoded)) != nil {
-                values.basicConstraints = values.basicConstraints ?? decoded.basicConstraints
-                values.keyUsage = values.keyUsage ?? decoded.keyUsage
-                values.subjectKeyIdentifier = values.subjectKeyIdentifier ?? decoded.subjectKeyIdentifier
-                values.authorityKeyIdentifier = values.authorityKeyIdentifier ?? decoded.authorityKeyIdentifier
-            }
+            // Only known extensions carry values; a repeat is ignored, as `self[known]` finds the first.
+            guard let known = KnownExtension(oidBytes: ext.oidBytes), case .absent = positions.position(of: known) else { continue }
+            positions.record(known, at: index)
+            try? ExtensionValidator.decode(oid: ext.oidBytes, value: ext.content, into: &values)
         }
         self.init(all: all, values: values, positions: positions)
     }

@@ -84,7 +84,7 @@ public enum PEM {
             lineNumber += 1
             let (start, end, next) = bytes.withUnsafeBufferPointer { line(in: $0, from: position) }
             position = next
-            if end - start >= 5 && bytes[start] == 0x2d, let (isBegin, label) = try boundary(bytes[start..<end], lineNumber) {
+            if let (isBegin, label) = try boundary(bytes[start..<end], lineNumber) {
                 if isBegin {
                     guard open == nil else { throw .invalidPEM(line: lineNumber, problem: .unterminatedBlock) }
                     open = (label, lineNumber)
