@@ -168,7 +168,7 @@ struct CertificateProfile {
             throw .extensionMissing(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.7.10"))
         }
         if usage.critical { throw .extensionMustNotBeCritical(oid: KnownExtension.extendedKeyUsage.oid, rule: .br("§7.1.2.7.10")) }
-        if ExtendedKeyUsageCheck.allows(der: usage.value, purpose: ExtendedKeyUsageCheck.anyExtendedKeyUsage, acceptingAny: false) {
+        if extensions.extendedKeyUsage(lists: .anyExtendedKeyUsage) == true {
             throw .extensionNotAllowed(oid: ExtendedKeyUsage.anyExtendedKeyUsage, rule: .br("§7.1.2.7.10"))
         }
         if !leaf.subject.isEmpty, let names = extensions[.subjectAltName], names.critical {

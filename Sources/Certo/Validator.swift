@@ -253,11 +253,11 @@ struct Validator: Sendable {
         path[depth].extensions.basicConstraints?.pathLenConstraint ?? policy.maxDepth
     }
 
-    /// The extKeyUsage OID (content bytes) the purpose needs; nil for `.any`.
-    private var requiredEKU: [UInt8]? {
+    /// The extKeyUsage purpose the policy needs; nil for `.any`.
+    private var requiredEKU: KeyPurpose? {
         switch policy.purpose {
-        case .server: return ExtendedKeyUsageCheck.serverAuth
-        case .client: return ExtendedKeyUsageCheck.clientAuth
+        case .server: return .serverAuth
+        case .client: return .clientAuth
         case .any: return nil
         }
     }

@@ -204,4 +204,27 @@ struct FieldCase: CustomTestStringConvertible, Sendable {
         #expect(certificate.extensions.all[0].value == [0x05, 0x00])
         #expect(certificate.extensions["1.2.3.4"]?.critical == true)
     }
+
+    /// Each purpose is found by its bytes alone: anyExtendedKeyUsage is listed only when present,
+    /// never taken to stand for another purpose, and a purpose that shares a prefix does not match.
+    @Test(arguments: [
+        (["1.3.6.1.5.5.7.3.1"], [KeyPurpose.serverAuth]),
+        (["1.3.6.1.5.5.7.3.2", "2.5.29.37.0"], [KeyPurpose.clientAuth, .anyExtendedKeyUsage]),
+        (["2.5.29.37.0"], [KeyPurpose.anyExtendedKeyUsage]),
+        (["1.3.6.1.5.5.7.3.10", "1.3.6.1.5.5.7.3"], []),
+    ])
+    func extendedKeyUsageListsExactlyItsPurposes(listed: [String], expected: [KeyPurpose]) throws {
+        let value = DERBuilder.tlv(0x30, listed.flatMap(DERBuilder.oid))
+        let certificate = try Certificate(derEncoded: DERBuilder.certificate {
+            $0.extensions = [DERBuilder.extensionTLV("2.5.29.37", value: value)]
+        })
+        for purpose in [KeyPurpose.serverAuth, .clientAuth, .anyExtendedKeyUsage] {
+            #expect(certificate.extensions.extendedKeyUsage(lists: purpose) == expected.contains(purpose), "\(purpose.dotted)")
+        }
+        #expect(certificate.extensions.extendedKeyUsage == listed)
+        let without = try Certificate(derEncoded: DERBuilder.certificate { $0.extensions = nil })
+        #expect(without.extensions.extendedKeyUsage(lists: .serverAuth) == nil)
+        #expect(KeyPurpose(dotted: "1.3.6.1.5.5.7.3.1") == .serverAuth)
+        #expect(KeyPurpose(dotted: "not an oid") == nil)
+    }
 }
