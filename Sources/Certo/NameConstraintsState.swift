@@ -57,7 +57,7 @@ struct NameConstraintsState: Sendable {
         let sans = certificate.extensions.subjectAlternativeNames ?? []
         names.append(contentsOf: sans)
         // emailAddress in the subject is constrained like an rfc822Name (RFC 5280 §4.2.1.10).
-        for email in DistinguishedNameHelpers.emailAddresses(in: certificate.subject) {
+        for email in certificate.subject.values(of: AttributeTypeAndValue.emailAddressOID) {
             names.append(.rfc822Name(email))
         }
         let perName = excluded.count + permittedSets.reduce(0) { $0 + $1.count }
@@ -123,7 +123,7 @@ struct NameConstraintsState: Sendable {
         case (.dnsName(let n), .dnsName(let c)): return dnsWithin(n, c)
         case (.rfc822Name(let n), .rfc822Name(let c)): return emailWithin(n, c)
         case (.ipAddress(let n), .ipAddress(let c)): return ipWithin(n, c)
-        case (.directoryName(let n), .directoryName(let c)): return DistinguishedNameHelpers.isWithin(n, subtree: c)
+        case (.directoryName(let n), .directoryName(let c)): return n.isWithin(subtree: c)
         case (.uniformResourceIdentifier(let n), .uniformResourceIdentifier(let c)): return uriWithin(n, c)
         default: return nil
         }

@@ -47,6 +47,12 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     /// Whether the name has no RDNs (allowed for a subject when subjectAltName is present).
     public var isEmpty: Bool { comparisonKey.isEmpty }
 
+    /// Whether this name lies in the directoryName subtree `base` (RFC 5280 §4.2.1.10): `base`'s RDNs
+    /// are this name's first RDNs, each matched as §7.1 matches names. The empty name is every name's base.
+    public func isWithin(subtree base: DistinguishedName) -> Bool {
+        comparisonKey.starts(with: base.comparisonKey)
+    }
+
     /// Whether the DER encodings are byte-for-byte identical (stricter than ==).
     public func isByteIdentical(to other: DistinguishedName) -> Bool { encoded.elementsEqual(other.encoded) }
 
@@ -121,6 +127,8 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 enum NameKey {
     /// `encoded` is the whole Name element. Per RDN: its attribute count, then per attribute (sorted
     /// within the RDN) the type OID and either the comparison form of a string value or the value's DER.
+    /// Every count and length takes four bytes, so each RDN's part can be read back from its own first
+    /// byte: a key that begins with another name's whole key begins with that name's RDNs.
     static func build(_ encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) -> [UInt8] {
         var outer = DERScanner(encoded)
         var rdns = try outer.enter(0x30, field)
@@ -132,11 +140,11 @@ enum NameKey {
             var set = try rdns.enter(setTLV, field)
             guard !set.isAtEnd else { throw .invalidEncoding(field: field, offset: setTLV.start, problem: .emptySequence) }
             let rdnStart = key.count
-            key.append(1)
+            appendLength(1, to: &key)
             try appendAttribute(&set, field: field, to: &key)
             if !set.isAtEnd {
                 // Multi-valued RDN: a SET, so attribute order must not matter. Sort the encoded parts.
-                var parts: [[UInt8]] = [Array(key[(rdnStart + 1)...])]
+                var parts: [[UInt8]] = [Array(key[(rdnStart + 4)...])]
                 key.removeSubrange(rdnStart...)
                 while !set.isAtEnd {
                     var part: [UInt8] = []
@@ -144,7 +152,7 @@ enum NameKey {
                     parts.append(part)
                 }
                 parts.sort { $0.lexicographicallyPrecedes($1) }
-                key.append(UInt8(truncatingIfNeeded: min(parts.count, 255)))
+                appendLength(parts.count, to: &key)
                 for part in parts { key += part }
             }
         }

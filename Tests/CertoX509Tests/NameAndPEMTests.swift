@@ -47,6 +47,31 @@ private func universal(_ text: String) -> [UInt8] {
         if test.equal { #expect(left.hashValue == right.hashValue) }
     }
 
+    /// directoryName subtrees (RFC 5280 §4.2.1.10): the base's RDNs must be the name's first RDNs, each
+    /// matched as §7.1 matches; a partial RDN, a longer value or a later position is not within.
+    @Test func subtreeIsAnRDNPrefix() throws {
+        func name(_ rdns: [[(String, String)]]) throws -> DistinguishedName {
+            try DistinguishedName(derEncoded: DERBuilder.tlv(0x30, rdns.flatMap { rdn in
+                DERBuilder.tlv(0x31, rdn.flatMap { DERBuilder.sequence(DERBuilder.oid($0.0), DERBuilder.utf8($0.1)) })
+            }))
+        }
+        let org = ("2.5.4.10", "Example Org")
+        let unit = ("2.5.4.11", "Devices")
+        let host = ("2.5.4.3", "sensor-7")
+        let device = try name([[("2.5.4.6", "US")], [org], [unit, host]])
+        #expect(device.isWithin(subtree: try name([])))
+        #expect(device.isWithin(subtree: try name([[("2.5.4.6", "us")]])))
+        #expect(device.isWithin(subtree: try name([[("2.5.4.6", "US")], [("2.5.4.10", "  example   ORG ")]])))
+        #expect(device.isWithin(subtree: try name([[("2.5.4.6", "US")], [org], [host, unit]])))
+        #expect(device.isWithin(subtree: device))
+        #expect(!device.isWithin(subtree: try name([[("2.5.4.6", "US")], [org], [unit]])))
+        #expect(!device.isWithin(subtree: try name([[("2.5.4.6", "US")], [("2.5.4.10", "Example")]])))
+        #expect(!device.isWithin(subtree: try name([[org]])))
+        #expect(!device.isWithin(subtree: try name([[("2.5.4.6", "US")], [org], [unit, host], [host]])))
+        #expect(!device.isWithin(subtree: try name([[("2.5.4.6", "US"), org]])))
+        #expect(!(try name([])).isWithin(subtree: try name([[("2.5.4.6", "US")]])))
+    }
+
     @Test func renderings() throws {
         let name = try DistinguishedName(derEncoded: DERBuilder.name([
             ("2.5.4.6", DERBuilder.printable("US")), ("2.5.4.10", DERBuilder.utf8("Example, Inc.")),
