@@ -127,8 +127,8 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 enum NameKey {
     /// `encoded` is the whole Name element. Per RDN: its attribute count, then per attribute (sorted
     /// within the RDN) the type OID and either the comparison form of a string value or the value's DER.
-    /// Every count and length takes four bytes, so each RDN's part can be read back from its own first
-    /// byte: a key that begins with another name's whole key begins with that name's RDNs.
+    /// Every count and length takes four bytes, so each RDN's part fixes its own extent: a key that
+    /// begins with another name's whole key begins with that name's RDNs.
     static func build(_ encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) -> [UInt8] {
         var outer = DERScanner(encoded)
         var rdns = try outer.enter(0x30, field)

@@ -4,8 +4,6 @@
 public struct KeyPurpose: Sendable, Hashable {
     let oidBytes: [UInt8]
 
-    private init(oidBytes: [UInt8]) { self.oidBytes = oidBytes }
-
     /// nil unless `dotted` is a well-formed OID.
     public init?(dotted: String) {
         guard let encoded = OID.encode(dotted) else { return nil }
@@ -14,9 +12,10 @@ public struct KeyPurpose: Sendable, Hashable {
 
     public var dotted: String { OID.dotted(oidBytes[...]) }
 
-    public static let serverAuth = KeyPurpose(oidBytes: [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01])  // 1.3.6.1.5.5.7.3.1
-    public static let clientAuth = KeyPurpose(oidBytes: [0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02])  // 1.3.6.1.5.5.7.3.2
-    public static let anyExtendedKeyUsage = KeyPurpose(oidBytes: [0x55, 0x1D, 0x25, 0x00])                  // 2.5.29.37.0
+    // From ExtendedKeyUsage's dotted constants, so each OID is written once.
+    public static let serverAuth = KeyPurpose(dotted: ExtendedKeyUsage.serverAuth)!
+    public static let clientAuth = KeyPurpose(dotted: ExtendedKeyUsage.clientAuth)!
+    public static let anyExtendedKeyUsage = KeyPurpose(dotted: ExtendedKeyUsage.anyExtendedKeyUsage)!
 }
 
 extension Extensions {
