@@ -1,8 +1,10 @@
 // swift-tools-version:6.1
-// Certo: X.509 chain verification with its own cryptography.
-// Layers (each imports only those below it): CertoGMP → CertoBigInt, CertoHash → CertoSignature,
-// CertoX509 → Certo → CertoTLS, CertoSignatureRequests → certo. No OpenSSL, BoringSSL or swift-crypto
-// in any product target.
+// Certo: X.509 chain verification with its own cryptography. No OpenSSL, BoringSSL or swift-crypto in
+// any product target. Layers, as ../shared/ARCHITECTURE.md's table (a module imports only modules below it,
+// and each target below declares exactly the modules its files import: Scripts/check-module-graph.py):
+//   1 CertoGMP (libgmp)   2 CertoBigInt, CertoHash, CertoDER (the one DER reader, PEM)
+//   3 CertoSignature      4 CertoX509      5 Certo      6 CertoTLS (needs only CertoHash: it hands out DER)
+//   7 certo (the CLI), with CertoSignatureRequests (the sigverify request protocol, on Certo) beside it.
 import PackageDescription
 
 let package = Package(
@@ -12,13 +14,13 @@ let package = Package(
         .library(name: "CertoX509", targets: ["CertoX509"]),
         .library(name: "CertoSignature", targets: ["CertoSignature"]),
         .library(name: "CertoHash", targets: ["CertoHash"]),
+        .library(name: "CertoDER", targets: ["CertoDER"]),
         .library(name: "CertoBigInt", targets: ["CertoBigInt"]),
         .library(name: "CertoTLS", targets: ["CertoTLS"]),
         .library(name: "CertoSignatureRequests", targets: ["CertoSignatureRequests"]),
         .executable(name: "certo", targets: ["certo"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-asn1.git", exact: "1.7.4"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
     ],
     targets: [
@@ -29,19 +31,20 @@ let package = Package(
         ),
         .target(name: "CertoBigInt", dependencies: ["CertoGMP"]),
         .target(name: "CertoHash"),
+        .target(name: "CertoDER"),
         .target(
             name: "CertoSignature",
-            dependencies: ["CertoBigInt", "CertoHash", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["CertoBigInt", "CertoDER", "CertoHash"]
         ),
         .target(
             name: "CertoX509",
-            dependencies: ["CertoHash", .product(name: "SwiftASN1", package: "swift-asn1")]
+            dependencies: ["CertoDER", "CertoHash"]
         ),
         .target(
             name: "Certo",
-            dependencies: ["CertoX509", "CertoSignature", "CertoHash", "CertoBigInt"]
+            dependencies: ["CertoDER", "CertoX509", "CertoSignature", "CertoHash"]
         ),
-        .target(name: "CertoTLS", dependencies: ["Certo", "CertoHash"]),
+        .target(name: "CertoTLS", dependencies: ["CertoHash"]),
         // The `certo sigverify --jsonl` request protocol, shared by the CLI and its fuzz target.
         .target(name: "CertoSignatureRequests", dependencies: ["Certo", "CertoHash"]),
         .executableTarget(
@@ -53,12 +56,12 @@ let package = Package(
         .target(name: "CertoTestSupport", path: "Tests/CertoTestSupport"),
         .testTarget(name: "CertoHashTests", dependencies: ["CertoHash", "CertoTestSupport"]),
         .testTarget(name: "CertoBigIntTests", dependencies: ["CertoBigInt", "CertoTestSupport"]),
-        .testTarget(name: "CertoSignatureTests", dependencies: ["CertoSignature", "CertoBigInt", "CertoTestSupport"]),
-        .testTarget(name: "CertoX509Tests", dependencies: ["CertoX509", "CertoTestSupport"]),
-        .testTarget(name: "CertoTests", dependencies: ["Certo", "CertoTestSupport"]),
+        .testTarget(name: "CertoSignatureTests", dependencies: ["CertoSignature", "CertoBigInt", "CertoHash", "CertoTestSupport"]),
+        .testTarget(name: "CertoX509Tests", dependencies: ["CertoX509", "CertoHash", "CertoTestSupport"]),
+        .testTarget(name: "CertoTests", dependencies: ["Certo", "CertoX509", "CertoTestSupport"]),
         .testTarget(name: "CertoLimboTests", dependencies: ["Certo", "CertoTestSupport"],
                     exclude: ["limbo-expectations.txt"]),
-        .testTarget(name: "CertoTLSTests", dependencies: ["CertoTLS", "CertoTestSupport"]),
+        .testTarget(name: "CertoTLSTests", dependencies: ["CertoTLS", "Certo", "CertoHash", "CertoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

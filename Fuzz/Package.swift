@@ -12,7 +12,7 @@ let fuzzers: [(name: String, libraries: [String])] = [
     ("FuzzPublicKey", ["CertoX509", "CertoSignature", "CertoBigInt", "CertoHash"]),
     ("FuzzECDSA", ["CertoSignature", "CertoHash"]),
     ("FuzzRSA", ["CertoSignature", "CertoHash"]),
-    ("FuzzExtensions", ["CertoX509"]),
+    ("FuzzExtensions", ["CertoX509", "CertoDER"]),
     ("FuzzPathBuilding", ["Certo", "CertoX509"]),
     ("FuzzTLS", ["CertoTLS", "CertoHash"]),
     ("FuzzSigVerify", ["CertoSignatureRequests"]),
@@ -20,14 +20,19 @@ let fuzzers: [(name: String, libraries: [String])] = [
 
 let package = Package(
     name: "CertoFuzz",
-    dependencies: [.package(name: "Certo", path: "..")],
+    dependencies: [
+        .package(name: "Certo", path: ".."),
+        // The independent DER reader the extensions target checks CertoDER's scanner against.
+        .package(url: "https://github.com/apple/swift-asn1.git", exact: "1.7.4"),
+    ],
     targets: [
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "CertoX509", package: "Certo")]),
     ] + fuzzers.map { fuzzer in
         .executableTarget(
             name: fuzzer.name,
-            dependencies: ["FuzzSupport"] + fuzzer.libraries.map { .product(name: $0, package: "Certo") })
+            dependencies: ["FuzzSupport"] + fuzzer.libraries.map { .product(name: $0, package: "Certo") }
+                + (fuzzer.name == "FuzzExtensions" ? [.product(name: "SwiftASN1", package: "swift-asn1")] : []))
     },
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 // `BigInt`: an arbitrary-precision signed integer, a thin copy-on-write value type over GMP's mpz.
 // Every operation is one or two GMP calls; nothing here is constant-time (GMP's mpz is not), so use
-// it for public values (verification, tests) only. Fixed-size Montgomery arithmetic is in ModularContext.
+// it for public values (verification, tests) only. Fixed-size Montgomery arithmetic is in MontgomeryModulus.
 import CertoGMP
 
 // Sendable: the storage is never mutated while shared (copy-on-write), so concurrent readers are safe.

@@ -1,7 +1,7 @@
 // One public key of any supported kind, read from a SubjectPublicKeyInfo: what the chain validator
 // holds for each issuer. It dispatches on the SPKI algorithm OID and never guesses a key's type.
+import CertoDER
 import CertoHash
-import SwiftASN1
 
 public enum PublicKeyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The SubjectPublicKeyInfo is not valid DER of the expected shape.
@@ -29,12 +29,7 @@ public enum PublicKey: Sendable {
     static let ecPublicKey = "1.2.840.10045.2.1"
 
     public init(subjectPublicKeyInfoDER der: [UInt8]) throws(PublicKeyError) {
-        let oid: String
-        do {
-            oid = try Self.algorithmOID(of: der)
-        } catch {
-            throw .malformedSubjectPublicKeyInfo
-        }
+        let oid = try Self.algorithmOID(of: der)
         do {
             switch oid {
             case Self.rsaEncryption, Self.rsassaPSS:
@@ -51,21 +46,17 @@ public enum PublicKey: Sendable {
         }
     }
 
-    /// Reads only SubjectPublicKeyInfo.algorithm.algorithm; the key types parse the rest strictly.
-    private static func algorithmOID(of der: [UInt8]) throws -> String {
-        let root = try DER.parse(der)
-        guard root.identifier == .sequence, case .constructed(let nodes) = root.content else {
-            throw PublicKeyError.malformedSubjectPublicKeyInfo
+    /// Reads only SubjectPublicKeyInfo.algorithm.algorithm (after checking the framing of the whole
+    /// input); the key types parse the rest strictly.
+    private static func algorithmOID(of der: [UInt8]) throws(PublicKeyError) -> String {
+        do throws(DERError) {
+            var outer = try DERScanner<DERError>.single(der[...], "SubjectPublicKeyInfo")
+            var info = try outer.enter(0x30, "SubjectPublicKeyInfo")
+            var algorithm = try info.enter(0x30, "SubjectPublicKeyInfo.algorithm")
+            return ObjectIdentifierEncoding.dotted(try algorithm.objectIdentifier("SubjectPublicKeyInfo.algorithm.algorithm"))
+        } catch {
+            throw .malformedSubjectPublicKeyInfo
         }
-        var iterator = nodes.makeIterator()
-        guard let algorithm = iterator.next(), algorithm.identifier == .sequence,
-              case .constructed(let algorithmNodes) = algorithm.content else {
-            throw PublicKeyError.malformedSubjectPublicKeyInfo
-        }
-        var algorithmIterator = algorithmNodes.makeIterator()
-        guard let oidNode = algorithmIterator.next() else { throw PublicKeyError.malformedSubjectPublicKeyInfo }
-        let oid = try ASN1ObjectIdentifier(derEncoded: oidNode)
-        return oid.description
     }
 
     /// "RSA" or "ECDSA".

@@ -1,6 +1,6 @@
 // One attribute of a name: its type OID and its value decoded to text where the value is a string,
 // with the names and escaping used to print it (RFC 4514, OpenSSL one-line).
-import SwiftASN1
+import CertoDER
 
 public struct AttributeTypeAndValue: Sendable, Hashable {
     public static let commonNameOID = "2.5.4.3"
@@ -22,12 +22,12 @@ public struct AttributeTypeAndValue: Sendable, Hashable {
         self.valueBytes = valueBytes
     }
 
-    init(typeBytes: ArraySlice<UInt8>, valueNode: ASN1Node) {
-        oid = OID.dotted(typeBytes)
-        valueBytes = Array(valueNode.encodedBytes)
-        var content: ArraySlice<UInt8>? = nil
-        if case .primitive(let bytes) = valueNode.content { content = bytes }
-        (value, stringType) = Self.text(tag: valueNode.tagByte, primitiveContent: content, encoded: valueBytes[...])
+    /// The attribute whose type has content octets `typeBytes` and whose value is the element `value` of `bytes`.
+    init(typeBytes: ArraySlice<UInt8>, value: TLV, in bytes: ArraySlice<UInt8>) {
+        oid = ObjectIdentifierEncoding.dotted(typeBytes)
+        valueBytes = Array(bytes[value.range])
+        let content = value.isConstructed ? nil : bytes[value.contentRange]
+        (self.value, stringType) = Self.text(tag: value.tag, primitiveContent: content, encoded: valueBytes[...])
     }
 
     /// A value as text: a primitive string type decoded, anything else "#" and the hex of its DER

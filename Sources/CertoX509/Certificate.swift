@@ -1,7 +1,8 @@
-// An X.509 certificate (RFC 5280 §4.1), v1 to v3, parsed strictly from DER in one forward pass with the
-// allocation-free DERScanner (SwiftASN1's node tree serves the on-demand typed decoders). It keeps the exact
-// tbsCertificate bytes and shares the input's storage for every byte field; it checks no signature and judges
-// no policy (that is CertoSignature's and Certo's job).
+// An X.509 certificate (RFC 5280 §4.1), v1 to v3, parsed strictly from DER in one forward pass with
+// CertoDER's allocation-free DERScanner. It keeps the exact tbsCertificate bytes and shares the input's
+// storage for every byte field; it checks no signature and judges no policy (that is CertoSignature's
+// and Certo's job).
+import CertoDER
 import CertoHash
 
 public struct Certificate: Sendable, Hashable {

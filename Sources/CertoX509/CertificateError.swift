@@ -1,6 +1,8 @@
 // The one error type of CertoX509: a closed enum whose cases say what went wrong and where (a field
 // path such as "tbsCertificate.validity.notAfter" and, where it helps, a byte offset in the DER).
-// Messages derive from the case; callers match on cases, never on text.
+// Messages derive from the case; callers match on cases, never on text. The DER-level cases are
+// CertoDER's DERError, one for one, so a DERScanner<CertificateError> throws this type directly.
+import CertoDER
 
 public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The TLV structure itself is broken at `offset` (before any field could be read).
@@ -32,53 +34,24 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
     /// The input is larger than the parser accepts.
     case inputTooLarge(byteCount: Int, limit: Int)
 
-    public enum DERProblem: String, Sendable, Equatable {
-        case truncated = "element runs past the end of its container"
-        case invalidLength = "length is not in DER form (indefinite or non-minimal)"
-        case invalidTag = "tag is not in minimal form"
-        case tooDeep = "nesting is deeper than the parser allows"
-        case trailingData = "data follows the outermost element"
-        case empty = "no data"
-    }
-
-    public enum EncodingProblem: String, Sendable, Equatable {
-        case integer = "INTEGER is empty or not minimally encoded"
-        case integerTooLarge = "INTEGER is too large for this field"
-        case boolean = "BOOLEAN is not 0x00 or 0xFF"
-        case null = "NULL has content"
-        case bitString = "BIT STRING is empty, has more than 7 unused bits, or non-zero padding"
-        case objectIdentifier = "OBJECT IDENTIFIER is empty or not minimally encoded"
-        case string = "string contains characters its type does not allow"
-        case time = "time is not in RFC 5280 form"
-        case constructedPrimitive = "element must be primitive but is constructed"
-        case primitiveConstructed = "element must be constructed but is primitive"
-        case emptySequence = "SEQUENCE or SET must not be empty here"
-        case ipAddressLength = "IP address has the wrong length"
-        case duplicateValue = "value appears more than once"
-        case unknownChoice = "CHOICE alternative is not allowed here"
-    }
-
-    public enum PEMProblem: String, Sendable, Equatable {
-        case unterminatedBlock = "BEGIN line without a matching END line"
-        case mismatchedEnd = "END label does not match BEGIN label"
-        case invalidBase64 = "invalid base64"
-        case malformedBoundary = "malformed BEGIN/END line"
-    }
+    public typealias DERProblem = CertoDER.DERProblem
+    public typealias EncodingProblem = DEREncodingProblem
+    public typealias PEMProblem = CertoDER.PEMProblem
 
     public var description: String {
         switch self {
         case .malformedDER(let offset, let problem):
-            return "byte \(offset): malformed DER: \(problem.rawValue)"
+            return DERError.malformedDER(offset: offset, problem: problem).description
         case .missingElement(let field):
-            return "\(field): missing"
+            return DERError.missingElement(field: field).description
         case .unexpectedElement(let field, let offset, let tag):
-            return "\(field): unexpected element with tag 0x\(hexByte(tag)) at byte \(offset)"
+            return DERError.unexpectedElement(field: field, offset: offset, tag: tag).description
         case .trailingElements(let field, let offset):
-            return "\(field): unexpected extra element at byte \(offset)"
+            return DERError.trailingElements(field: field, offset: offset).description
         case .invalidEncoding(let field, let offset, let problem):
-            return "\(field): \(problem.rawValue) (byte \(offset))"
+            return DERError.invalidEncoding(field: field, offset: offset, problem: problem).description
         case .valueOutOfRange(let field, let offset):
-            return "\(field): value out of range (byte \(offset))"
+            return DERError.valueOutOfRange(field: field, offset: offset).description
         case .notAllowedInVersion(let field, let version):
             return "\(field): not allowed in a version \(version) certificate"
         case .invalidAlgorithmParameters(let field, let offset, let algorithm):
@@ -88,7 +61,7 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
         case .duplicateExtension(let oid):
             return "tbsCertificate.extensions: extension \(oid) appears more than once"
         case .invalidPEM(let line, let problem):
-            return "line \(line): \(problem.rawValue)"
+            return PEMError(line: line, problem: problem).description
         case .inPEMBlock(let index, let line, let error):
             return "certificate \(index) (PEM line \(line)): \(error)"
         case .noCertificates:
@@ -114,7 +87,15 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
     }
 }
 
-func hexByte(_ byte: UInt8) -> String {
-    let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-    return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0f)])
+extension CertificateError: DERFailure {
+    public init(_ error: DERError) {
+        switch error {
+        case .malformedDER(let offset, let problem): self = .malformedDER(offset: offset, problem: problem)
+        case .missingElement(let field): self = .missingElement(field: field)
+        case .unexpectedElement(let field, let offset, let tag): self = .unexpectedElement(field: field, offset: offset, tag: tag)
+        case .trailingElements(let field, let offset): self = .trailingElements(field: field, offset: offset)
+        case .invalidEncoding(let field, let offset, let problem): self = .invalidEncoding(field: field, offset: offset, problem: problem)
+        case .valueOutOfRange(let field, let offset): self = .valueOutOfRange(field: field, offset: offset)
+        }
+    }
 }

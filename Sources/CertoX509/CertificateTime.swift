@@ -1,6 +1,7 @@
 // RFC 5280 §4.1.2.5 times to Unix seconds: UTCTime "YYMMDDHHMMSSZ" (YY < 50 means 20YY) and
 // GeneralizedTime "YYYYMMDDHHMMSSZ". Seconds and the trailing Z are required, fractional seconds and
 // offsets refused, as the RFC says; calendar fields are range-checked (no leap seconds).
+import CertoDER
 
 public enum CertificateTime {
     /// Reads a Time CHOICE element (UTCTime or GeneralizedTime) from `scanner`.

@@ -1,7 +1,7 @@
 // X.501 Name: validated once at parse, compared per RFC 5280 §7.1 through a precomputed comparison
 // key (so == and hashing cost a byte compare), rendered per RFC 4514 and in OpenSSL's one-line style.
 // The attribute list is decoded on demand from the kept DER: chain building never needs it.
-import SwiftASN1
+import CertoDER
 
 public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     /// The Name SEQUENCE as it appeared (shares storage with the certificate's bytes).
@@ -14,17 +14,13 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a DER Name on its own.
     public init(derEncoded: [UInt8]) throws(CertificateError) {
-        _ = try parseDER(derEncoded[...])  // the whole input must be one DER element
+        _ = try DERScanner.single(derEncoded[...], "name")  // the whole input must be one DER element
         encoded = derEncoded[...]
         comparisonKey = try NameKey.build(encoded, field: "name")
     }
 
     /// The empty Name (an empty SEQUENCE).
     public static let empty: DistinguishedName = try! DistinguishedName(derEncoded: [0x30, 0x00])
-
-    init(node: ASN1Node, field: String) throws(CertificateError) {
-        try self.init(encoded: node.encodedBytes, field: field)
-    }
 
     /// `encoded` is exactly the Name element.
     init(encoded: ArraySlice<UInt8>, field: String) throws(CertificateError) {
@@ -56,19 +52,19 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     /// Whether the DER encodings are byte-for-byte identical (stricter than ==).
     public func isByteIdentical(to other: DistinguishedName) -> Bool { encoded.elementsEqual(other.encoded) }
 
-    /// The RDNs in encoded order (most significant first).
+    /// The RDNs in encoded order (most significant first). The name was checked when it was built, so
+    /// the walk cannot fail; it stops at anything unexpected rather than trap.
     public var rdns: [RelativeDistinguishedName] {
-        guard let node = try? parseDER(encoded), case .constructed(let rdnNodes) = node.content else { return [] }
         var result: [RelativeDistinguishedName] = []
-        for rdnNode in rdnNodes {
-            guard case .constructed(let avaNodes) = rdnNode.content else { continue }
+        var outer = DERScanner(encoded)
+        guard var sets = try? outer.enter(0x30, "") else { return [] }
+        while !sets.isAtEnd {
+            guard var set = try? sets.enter(0x31, "") else { return result }
             var attributes: [AttributeTypeAndValue] = []
-            for avaNode in avaNodes {
-                guard case .constructed(let parts) = avaNode.content else { continue }
-                var iterator = parts.makeIterator()
-                guard let typeNode = iterator.next(), let valueNode = iterator.next(),
-                      case .primitive(let type) = typeNode.content else { continue }
-                attributes.append(AttributeTypeAndValue(typeBytes: type, valueNode: valueNode))
+            while !set.isAtEnd {
+                guard var attribute = try? set.enter(0x30, ""), let type = try? attribute.objectIdentifier(""),
+                      let value = try? attribute.read("") else { return result }
+                attributes.append(AttributeTypeAndValue(typeBytes: type, value: value, in: attribute.bytes))
             }
             result.append(RelativeDistinguishedName(attributes: attributes))
         }
@@ -77,7 +73,7 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
 
     /// The values of every attribute of type `oid`, in order.
     public func values(of oid: String) -> [String] {
-        guard let type = OID.encode(oid) else { return [] }
+        guard let type = ObjectIdentifierEncoding.encode(oid) else { return [] }
         return values(ofType: type)
     }
 
@@ -136,9 +132,7 @@ enum NameKey {
         var key: [UInt8] = []
         key.reserveCapacity(encoded.count)
         while !rdns.isAtEnd {
-            let setTLV = try rdns.read(0x31, field)
-            var set = try rdns.enter(setTLV, field)
-            guard !set.isAtEnd else { throw .invalidEncoding(field: field, offset: setTLV.start, problem: .emptySequence) }
+            var set = try rdns.enterNonEmpty(0x31, field)
             let rdnStart = key.count
             appendLength(1, to: &key)
             try appendAttribute(&set, field: field, to: &key)

@@ -1,5 +1,6 @@
 // One-line, human-readable renderings of extensions in the spirit of `openssl x509 -text`, for
 // `certo show` and diagnostics. Display only: nothing here decides anything.
+import CertoDER
 
 extension Extension {
     /// Short name of the extension ("basicConstraints"), or its dotted OID when unknown.

@@ -1,7 +1,7 @@
 // The small extension values of RFC 5280 §4.2.1: basicConstraints, keyUsage, extKeyUsage, key
 // identifiers, policies and their constraints, inhibitAnyPolicy. Each decoder takes the extnValue
 // octets and checks DER and the RFC's SIZE/range rules; what the values mean is the validator's job.
-import SwiftASN1
+import CertoDER
 
 public struct BasicConstraints: Sendable, Hashable {
     public var isCA: Bool
@@ -10,6 +10,18 @@ public struct BasicConstraints: Sendable, Hashable {
     public init(isCA: Bool, pathLenConstraint: Int? = nil) {
         self.isCA = isCA
         self.pathLenConstraint = pathLenConstraint
+    }
+
+    /// BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }.
+    /// An explicitly encoded cA FALSE is tolerated: many deployed certificates carry it.
+    static func decode(_ s: inout DERScanner) throws(CertificateError) -> BasicConstraints {
+        var inner = try s.enter(0x30, "basicConstraints")
+        var isCA = false
+        if inner.nextTag == 0x01 { isCA = try inner.boolean("basicConstraints.cA") }
+        var pathLength: Int? = nil
+        if !inner.isAtEnd { pathLength = try inner.smallNonNegativeInteger("basicConstraints.pathLenConstraint") }
+        try inner.finish("basicConstraints")
+        return BasicConstraints(isCA: isCA, pathLenConstraint: pathLength)
     }
 }
 
@@ -73,20 +85,17 @@ public enum ExtendedKeyUsage {
         }
     }
 
-    /// ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId.
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [String] {
-        try oidSequence(value, "extKeyUsage")
+    /// ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId; the purposes when `value` is set.
+    static func decode(_ s: inout DERScanner, value: Bool) throws(CertificateError) -> [String] {
+        let field = "extKeyUsage"
+        var inner = try s.enterNonEmpty(0x30, field)
+        var purposes: [String] = []
+        while !inner.isAtEnd {
+            let oid = try inner.objectIdentifier(field)
+            if value { purposes.append(ObjectIdentifierEncoding.dotted(oid)) }
+        }
+        return purposes
     }
-}
-
-/// SEQUENCE SIZE (1..MAX) OF OBJECT IDENTIFIER, as dotted strings.
-func oidSequence(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [String] {
-    let node = try parseDER(value)
-    var reader = try DERReader(node, field)
-    var oids: [String] = []
-    while let element = reader.nextIfPresent() { oids.append(OID.dotted(try objectIdentifier(element, field))) }
-    guard !oids.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
-    return oids
 }
 
 public struct AuthorityKeyIdentifier: Sendable, Hashable {
@@ -99,16 +108,31 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
         self.authorityCertIssuer = authorityCertIssuer
         self.authorityCertSerialNumber = authorityCertSerialNumber
     }
+
+    /// AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] OCTET STRING OPTIONAL,
+    ///   authorityCertIssuer [1] GeneralNames OPTIONAL, authorityCertSerialNumber [2] INTEGER OPTIONAL } (implicit tags).
+    static func decode(_ s: inout DERScanner) throws(CertificateError) -> AuthorityKeyIdentifier {
+        let field = "authorityKeyIdentifier"
+        var inner = try s.enter(0x30, field)
+        var result = AuthorityKeyIdentifier()
+        if let keyID = try inner.readIfPresent(0x80, "authorityKeyIdentifier.keyIdentifier") {
+            result.keyIdentifier = Array(inner.content(keyID))
+        }
+        if inner.nextTag == 0xa1 {
+            result.authorityCertIssuer = try GeneralName.decodeList(&inner, 0xa1, "authorityKeyIdentifier.authorityCertIssuer", value: true)
+        }
+        if inner.nextTag == 0x82 {
+            result.authorityCertSerialNumber = Array(try inner.integer("authorityKeyIdentifier.authorityCertSerialNumber", tag: 0x82))
+        }
+        try inner.finish(field)
+        return result
+    }
 }
 
-/// The contents of a value that is exactly one OCTET STRING: SubjectKeyIdentifier ::= OCTET STRING, and
-/// the SignedCertificateTimestampList's wrapper (RFC 6962 §3.3).
-func decodeOctetString(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
-    var scanner = DERScanner(value)
-    if scanner.isAtEnd { throw .malformedDER(offset: value.startIndex, problem: .empty) }
-    let element = try scanner.read(0x04, field)
-    if !scanner.isAtEnd { throw .malformedDER(offset: scanner.position, problem: .trailingData) }
-    return scanner.content(element)
+/// SubjectKeyIdentifier ::= OCTET STRING, and the SignedCertificateTimestampList's wrapper (RFC 6962 §3.3).
+func decodeOctetString(_ s: inout DERScanner, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
+    let element = try s.read(0x04, field)
+    return s.content(element)
 }
 
 public struct PolicyInformation: Sendable, Hashable {
@@ -124,38 +148,47 @@ public struct PolicyInformation: Sendable, Hashable {
     public static let userNoticeQualifier = "1.3.6.1.5.5.7.2.2"
 
     /// certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation; a policy OID at most once (§4.2.1.4).
-    static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [PolicyInformation] {
+    /// PolicyInformation ::= SEQUENCE { policyIdentifier OBJECT IDENTIFIER,
+    ///   policyQualifiers SEQUENCE SIZE (1..MAX) OF PolicyQualifierInfo OPTIONAL };
+    /// PolicyQualifierInfo ::= SEQUENCE { policyQualifierId OBJECT IDENTIFIER, qualifier ANY }.
+    /// The one decoder: checks everything, and builds the list when `value` is set.
+    static func decodeList(_ s: inout DERScanner, value: Bool) throws(CertificateError) -> [PolicyInformation] {
         let field = "certificatePolicies"
-        let node = try parseDER(value)
-        var reader = try DERReader(node, field)
+        var list = try s.enterNonEmpty(0x30, field)
+        var identifiers: [ArraySlice<UInt8>] = []
         var policies: [PolicyInformation] = []
-        var seen: [ArraySlice<UInt8>] = []
-        while let element = reader.nextIfPresent() {
-            var info = try DERReader(element, "certificatePolicies.policyInformation")
-            let oid = try objectIdentifier(try info.next("certificatePolicies.policyIdentifier"), "certificatePolicies.policyIdentifier")
+        while !list.isAtEnd {
+            var info = try list.enter(0x30, "certificatePolicies.policyInformation")
+            let oid = try info.objectIdentifier("certificatePolicies.policyIdentifier")
+            identifiers.append(oid)
             var qualifiers: [UInt8]? = nil
             var qualifierIDs: [String] = []
-            if let qualifierNode = info.nextIfPresent() {
-                var list = try DERReader(qualifierNode, "certificatePolicies.policyQualifiers")
-                guard !list.isAtEnd else { throw .invalidEncoding(field: "certificatePolicies.policyQualifiers", offset: qualifierNode.offset, problem: .emptySequence) }
-                while let qualifier = list.nextIfPresent() {
-                    var parts = try DERReader(qualifier, "certificatePolicies.policyQualifiers.qualifier")
-                    let qualifierID = try objectIdentifier(try parts.next("certificatePolicies.policyQualifiers.policyQualifierId"), "certificatePolicies.policyQualifiers.policyQualifierId")
-                    qualifierIDs.append(OID.dotted(qualifierID))
-                    _ = parts.nextIfPresent()
-                    try parts.finish()
+            if !info.isAtEnd {
+                let qualifiersTLV = try info.read(0x30, "certificatePolicies.policyQualifiers")
+                var entries = try info.enter(qualifiersTLV, "certificatePolicies.policyQualifiers")
+                guard !entries.isAtEnd else {
+                    throw .invalidEncoding(field: "certificatePolicies.policyQualifiers", offset: qualifiersTLV.start, problem: .emptySequence)
                 }
-                qualifiers = Array(qualifierNode.encodedBytes)
+                while !entries.isAtEnd {
+                    var qualifier = try entries.enter(0x30, "certificatePolicies.policyQualifiers.qualifier")
+                    let qualifierID = try qualifier.objectIdentifier("certificatePolicies.policyQualifiers.policyQualifierId")
+                    if value { qualifierIDs.append(ObjectIdentifierEncoding.dotted(qualifierID)) }
+                    if !qualifier.isAtEnd {
+                        let any = try qualifier.read("certificatePolicies.policyQualifiers.qualifier")
+                        if any.isConstructed {
+                            try qualifier.enter(any, "certificatePolicies.policyQualifiers.qualifier").skipAll("certificatePolicies.policyQualifiers.qualifier")
+                        }
+                    }
+                    try qualifier.finish("certificatePolicies.policyQualifiers.qualifier")
+                }
+                if value { qualifiers = Array(info.element(qualifiersTLV)) }
             }
-            try info.finish()
-            if seen.contains(where: { $0 == oid }) {
-                throw .invalidEncoding(field: "certificatePolicies.policyIdentifier", offset: element.offset, problem: .duplicateValue)
+            try info.finish("certificatePolicies.policyInformation")
+            if value {
+                policies.append(PolicyInformation(policyIdentifier: ObjectIdentifierEncoding.dotted(oid), qualifiers: qualifiers, qualifierIDs: qualifierIDs))
             }
-            seen.append(oid)
-            policies.append(PolicyInformation(policyIdentifier: OID.dotted(oid), qualifiers: qualifiers, qualifierIDs: qualifierIDs))
         }
-        guard !policies.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
-        if let duplicate = ExtensionValidator.firstDuplicate(seen) {
+        if let duplicate = ExtensionDecoder.firstDuplicate(identifiers) {
             throw .invalidEncoding(field: "certificatePolicies.policyIdentifier", offset: duplicate.startIndex, problem: .duplicateValue)
         }
         return policies
@@ -166,20 +199,22 @@ public struct PolicyMapping: Sendable, Hashable {
     public var issuerDomainPolicy: String
     public var subjectDomainPolicy: String
 
-    /// PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF SEQUENCE { issuerDomainPolicy, subjectDomainPolicy }.
-    static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [PolicyMapping] {
+    /// PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF SEQUENCE { issuerDomainPolicy, subjectDomainPolicy };
+    /// the mappings when `value` is set.
+    static func decodeList(_ s: inout DERScanner, value: Bool) throws(CertificateError) -> [PolicyMapping] {
         let field = "policyMappings"
-        let node = try parseDER(value)
-        var reader = try DERReader(node, field)
+        var list = try s.enterNonEmpty(0x30, field)
         var mappings: [PolicyMapping] = []
-        while let element = reader.nextIfPresent() {
-            var pair = try DERReader(element, "policyMappings.mapping")
-            let issuer = try objectIdentifier(try pair.next("policyMappings.issuerDomainPolicy"), "policyMappings.issuerDomainPolicy")
-            let subject = try objectIdentifier(try pair.next("policyMappings.subjectDomainPolicy"), "policyMappings.subjectDomainPolicy")
-            try pair.finish()
-            mappings.append(PolicyMapping(issuerDomainPolicy: OID.dotted(issuer), subjectDomainPolicy: OID.dotted(subject)))
+        while !list.isAtEnd {
+            var pair = try list.enter(0x30, "policyMappings.mapping")
+            let issuer = try pair.objectIdentifier("policyMappings.issuerDomainPolicy")
+            let subject = try pair.objectIdentifier("policyMappings.subjectDomainPolicy")
+            try pair.finish("policyMappings.mapping")
+            if value {
+                mappings.append(PolicyMapping(issuerDomainPolicy: ObjectIdentifierEncoding.dotted(issuer),
+                                              subjectDomainPolicy: ObjectIdentifierEncoding.dotted(subject)))
+            }
         }
-        guard !mappings.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return mappings
     }
 }
@@ -190,25 +225,21 @@ public struct PolicyConstraints: Sendable, Hashable {
 
     /// PolicyConstraints ::= SEQUENCE { requireExplicitPolicy [0] SkipCerts OPTIONAL,
     ///   inhibitPolicyMapping [1] SkipCerts OPTIONAL }; §4.2.1.11: MUST NOT be an empty sequence.
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> PolicyConstraints {
-        let node = try parseDER(value)
-        var reader = try DERReader(node, "policyConstraints")
+    static func decode(_ s: inout DERScanner) throws(CertificateError) -> PolicyConstraints {
+        let field = "policyConstraints"
+        let tlv = try s.read(0x30, field)
+        var inner = try s.enter(tlv, field)
         var result = PolicyConstraints()
-        if let tagged = reader.optional(.context(0)) {
-            result.requireExplicitPolicy = try smallNonNegativeInteger(tagged, "policyConstraints.requireExplicitPolicy", id: .context(0))
+        if inner.nextTag == 0x80 {
+            result.requireExplicitPolicy = try inner.smallNonNegativeInteger("policyConstraints.requireExplicitPolicy", tag: 0x80)
         }
-        if let tagged = reader.optional(.context(1)) {
-            result.inhibitPolicyMapping = try smallNonNegativeInteger(tagged, "policyConstraints.inhibitPolicyMapping", id: .context(1))
+        if inner.nextTag == 0x81 {
+            result.inhibitPolicyMapping = try inner.smallNonNegativeInteger("policyConstraints.inhibitPolicyMapping", tag: 0x81)
         }
-        try reader.finish()
+        try inner.finish(field)
         if result.requireExplicitPolicy == nil && result.inhibitPolicyMapping == nil {
-            throw .invalidEncoding(field: "policyConstraints", offset: node.offset, problem: .emptySequence)
+            throw .invalidEncoding(field: field, offset: tlv.start, problem: .emptySequence)
         }
         return result
     }
-}
-
-/// InhibitAnyPolicy ::= SkipCerts (INTEGER 0..MAX).
-func decodeInhibitAnyPolicy(_ value: ArraySlice<UInt8>) throws(CertificateError) -> Int {
-    try smallNonNegativeInteger(try parseDER(value), "inhibitAnyPolicy")
 }

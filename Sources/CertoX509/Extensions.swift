@@ -4,7 +4,7 @@
 // as is where each known extension sits; the longer lists (names, policies, access descriptions) are
 // decoded again on demand instead, which keeps parsing a certificate cheap. Unknown extensions are kept
 // with their criticality; a repeated extension is an error.
-import SwiftASN1
+import CertoDER
 
 public struct Extension: Sendable, Hashable {
     let oidBytes: ArraySlice<UInt8>
@@ -12,12 +12,12 @@ public struct Extension: Sendable, Hashable {
     let content: ArraySlice<UInt8>
 
     /// Dotted extnID.
-    public var oid: String { OID.dotted(oidBytes) }
+    public var oid: String { ObjectIdentifierEncoding.dotted(oidBytes) }
     /// The extnValue OCTET STRING contents (the DER of the extension's own value).
     public var value: [UInt8] { Array(content) }
 
     public init(oid: String, critical: Bool, value: [UInt8]) {
-        guard let encoded = OID.encode(oid) else { preconditionFailure("Extension(oid:): '\(oid)' is not a dotted OID") }
+        guard let encoded = ObjectIdentifierEncoding.encode(oid) else { preconditionFailure("Extension(oid:): '\(oid)' is not a dotted OID") }
         oidBytes = encoded[...]
         self.critical = critical
         content = value[...]
@@ -32,38 +32,11 @@ public struct Extension: Sendable, Hashable {
     /// Whether this module decodes the extension (everything else counts as unhandled when critical).
     var isHandled: Bool { KnownExtension(oidBytes: oidBytes) != nil }
 
-    /// Decodes the value of a known extension with the typed decoders the accessors use, and throws if
-    /// it is malformed; unknown extensions pass. (Parsing already validated it; this is for tests and tools.)
+    /// Runs a known extension's decoder with value building on, and throws if the value is malformed;
+    /// unknown extensions pass. (Parsing already checked it with the same decoder; this is for tests and tools.)
     public func decodeValue() throws(CertificateError) {
-        let v = content
-        switch oidBytes.count {
-        case 3 where oidBytes.first == 0x55 && oidBytes[oidBytes.startIndex + 1] == 0x1d:
-            switch oidBytes.last! {
-            case 0x0e, 0x0f, 0x13, 0x23:
-                // Their one decoder is the parse-time one.
-                var values = DecodedExtensionValues()
-                try ExtensionValidator.decode(oid: oidBytes, value: v, into: &values)
-            case 0x11: _ = try GeneralName.sequence(try parseDER(v), field: "subjectAltName")
-            case 0x12: _ = try GeneralName.sequence(try parseDER(v), field: "issuerAltName")
-            case 0x1e: _ = try NameConstraints.decode(v)
-            case 0x1f: _ = try DistributionPoint.decodeList(v, "cRLDistributionPoints")
-            case 0x20: _ = try PolicyInformation.decodeList(v)
-            case 0x21: _ = try PolicyMapping.decodeList(v)
-            case 0x24: _ = try PolicyConstraints.decode(v)
-            case 0x25: _ = try ExtendedKeyUsage.decode(v)
-            case 0x2e: _ = try DistributionPoint.decodeList(v, "freshestCRL")
-            case 0x36: _ = try decodeInhibitAnyPolicy(v)
-            default: break
-            }
-        default:
-            if oidBytes.equals(OID.authorityInfoAccess) {
-                _ = try AccessDescription.decodeList(v, "authorityInfoAccess")
-            } else if oidBytes.equals(OID.subjectInfoAccess) {
-                _ = try AccessDescription.decodeList(v, "subjectInfoAccess")
-            } else if oidBytes.equals(OID.signedCertificateTimestamps) {
-                _ = try decodeOctetString(v, "signedCertificateTimestampList")
-            }
-        }
+        var values = DecodedExtensionValues()
+        try ExtensionDecoder.decode(oid: oidBytes, value: content, into: &values, building: true)
     }
 }
 
@@ -85,7 +58,7 @@ public struct Extensions: Sendable, Hashable {
             // Only known extensions carry values; a repeat is ignored, as `self[known]` finds the first.
             guard let known = KnownExtension(oidBytes: ext.oidBytes), case .absent = positions.position(of: known) else { continue }
             positions.record(known, at: index)
-            try? ExtensionValidator.decode(oid: ext.oidBytes, value: ext.content, into: &values)
+            try? ExtensionDecoder.decode(oid: ext.oidBytes, value: ext.content, into: &values)
         }
         self.init(all: all, values: values, positions: positions)
     }
@@ -118,9 +91,9 @@ public struct Extensions: Sendable, Hashable {
                 try parts.finish("")
                 let value = parts.content(valueTLV)
                 do {
-                    try ExtensionValidator.decode(oid: oid, value: value, into: &values)
+                    try ExtensionDecoder.decode(oid: oid, value: value, into: &values)
                 } catch {
-                    throw error.prefixed(OID.dotted(oid))
+                    throw error.prefixed(ObjectIdentifierEncoding.dotted(oid))
                 }
                 if let known = KnownExtension(oidBytes: oid) { positions.record(known, at: index) }
                 list.append(Extension(oidBytes: oid, critical: critical, content: value))
@@ -135,8 +108,8 @@ public struct Extensions: Sendable, Hashable {
             for i in 1..<list.count {
                 for j in 0..<i where list[j].oidBytes == list[i].oidBytes { throw .duplicateExtension(oid: list[i].oid) }
             }
-        } else if let duplicate = ExtensionValidator.firstDuplicate(list.map(\.oidBytes)) {
-            throw .duplicateExtension(oid: OID.dotted(duplicate))
+        } else if let duplicate = ExtensionDecoder.firstDuplicate(list.map(\.oidBytes)) {
+            throw .duplicateExtension(oid: ObjectIdentifierEncoding.dotted(duplicate))
         }
         self.init(all: list, values: values, positions: positions)
     }
@@ -178,33 +151,58 @@ public struct Extensions: Sendable, Hashable {
 
     /// The extension with this dotted OID, if present.
     public subscript(oid: String) -> Extension? {
-        guard let encoded = OID.encode(oid) else { return nil }
+        guard let encoded = ObjectIdentifierEncoding.encode(oid) else { return nil }
         return find(encoded)
     }
 
-    public var extendedKeyUsage: [String]? { find(OID.extendedKeyUsage).flatMap { try? ExtendedKeyUsage.decode($0.content) } }
+    public var extendedKeyUsage: [String]? {
+        decoded(.extendedKeyUsage) { s throws(CertificateError) in try ExtendedKeyUsage.decode(&s, value: true) }
+    }
     public var subjectAlternativeNames: [GeneralName]? {
-        find(OID.subjectAltName).flatMap { ext in try? GeneralName.sequence(try parseDER(ext.content), field: "subjectAltName") }
+        decoded(.subjectAltName) { s throws(CertificateError) in try GeneralName.decodeList(&s, 0x30, "subjectAltName", value: true) }
     }
     public var issuerAlternativeNames: [GeneralName]? {
-        find(OID.issuerAltName).flatMap { ext in try? GeneralName.sequence(try parseDER(ext.content), field: "issuerAltName") }
+        decoded(.issuerAltName) { s throws(CertificateError) in try GeneralName.decodeList(&s, 0x30, "issuerAltName", value: true) }
     }
-    public var nameConstraints: NameConstraints? { find(OID.nameConstraints).flatMap { try? NameConstraints.decode($0.content) } }
-    public var certificatePolicies: [PolicyInformation]? { find(OID.certificatePolicies).flatMap { try? PolicyInformation.decodeList($0.content) } }
-    public var policyMappings: [PolicyMapping]? { find(OID.policyMappings).flatMap { try? PolicyMapping.decodeList($0.content) } }
-    public var policyConstraints: PolicyConstraints? { find(OID.policyConstraints).flatMap { try? PolicyConstraints.decode($0.content) } }
-    public var inhibitAnyPolicy: Int? { find(OID.inhibitAnyPolicy).flatMap { try? decodeInhibitAnyPolicy($0.content) } }
+    public var nameConstraints: NameConstraints? {
+        decoded(.nameConstraints) { s throws(CertificateError) in try NameConstraints.decode(&s, value: true) }
+    }
+    public var certificatePolicies: [PolicyInformation]? {
+        decoded(.certificatePolicies) { s throws(CertificateError) in try PolicyInformation.decodeList(&s, value: true) }
+    }
+    public var policyMappings: [PolicyMapping]? {
+        decoded(.policyMappings) { s throws(CertificateError) in try PolicyMapping.decodeList(&s, value: true) }
+    }
+    public var policyConstraints: PolicyConstraints? { decoded(.policyConstraints, PolicyConstraints.decode) }
+    public var inhibitAnyPolicy: Int? {
+        decoded(.inhibitAnyPolicy) { s throws(CertificateError) in try s.smallNonNegativeInteger("inhibitAnyPolicy") }
+    }
     public var authorityInformationAccess: [AccessDescription]? {
-        find(OID.authorityInfoAccess).flatMap { try? AccessDescription.decodeList($0.content, "authorityInfoAccess") }
+        decoded(.authorityInfoAccess) { s throws(CertificateError) in try AccessDescription.decodeList(&s, "authorityInfoAccess", value: true) }
     }
     public var subjectInformationAccess: [AccessDescription]? {
-        find(OID.subjectInfoAccess).flatMap { try? AccessDescription.decodeList($0.content, "subjectInfoAccess") }
+        decoded(.subjectInfoAccess) { s throws(CertificateError) in try AccessDescription.decodeList(&s, "subjectInfoAccess", value: true) }
     }
-    public var crlDistributionPoints: [DistributionPoint]? { find(OID.crlDistributionPoints).flatMap { try? DistributionPoint.decodeList($0.content, "cRLDistributionPoints") } }
-    public var freshestCRL: [DistributionPoint]? { find(OID.freshestCRL).flatMap { try? DistributionPoint.decodeList($0.content, "freshestCRL") } }
+    public var crlDistributionPoints: [DistributionPoint]? {
+        decoded(.crlDistributionPoints) { s throws(CertificateError) in try DistributionPoint.decodeList(&s, "cRLDistributionPoints", value: true) }
+    }
+    public var freshestCRL: [DistributionPoint]? {
+        decoded(.freshestCRL) { s throws(CertificateError) in try DistributionPoint.decodeList(&s, "freshestCRL", value: true) }
+    }
     /// The TLS-encoded SignedCertificateTimestampList (RFC 6962 §3.3), undecoded.
     public var signedCertificateTimestampList: [UInt8]? {
-        find(OID.signedCertificateTimestamps).flatMap { try? Array(decodeOctetString($0.content, "signedCertificateTimestampList")) }
+        find(OID.signedCertificateTimestamps).flatMap { ext in
+            try? Array(ExtensionDecoder.single(ext.content) { s throws(CertificateError) in
+                try decodeOctetString(&s, "signedCertificateTimestampList")
+            })
+        }
+    }
+
+    /// The value of the extension `known`, read by its decoder; nil when absent (or, for extensions built
+    /// by hand, malformed: parsing refuses a certificate whose known extension does not decode).
+    private func decoded<Value>(_ known: KnownExtension, _ body: (inout DERScanner) throws(CertificateError) -> Value) -> Value? {
+        guard let ext = self[known] else { return nil }
+        return try? ExtensionDecoder.single(ext.content, body)
     }
     /// RFC 6962 precertificate poison present.
     public var isPrecertificate: Bool { find(OID.ctPoison) != nil }

@@ -1,7 +1,7 @@
 // GeneralName (RFC 5280 §4.2.1.6): the IA5String forms are checked to be ASCII, iPAddress lengths are
 // checked per use (4/16 octets in alternative names, 8/32 with mask in name constraints), and the
 // forms nobody processes (x400Address, ediPartyName) are kept as their DER.
-import SwiftASN1
+import CertoDER
 
 public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
     case dnsName(String)
@@ -18,79 +18,78 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
     case ediPartyName([UInt8])
 
     /// Where the name appears: iPAddress is an address in alternative names, address plus mask in constraints.
-    enum Context { case alternativeName, constraint }
+    enum Context {
+        case alternativeName, constraint
 
-    init(node: ASN1Node, field: String, context: Context = .alternativeName) throws(CertificateError) {
-        do {
-            self = try Self.decode(node, context)
-        } catch {
-            throw error.prefixed(field)
-        }
+        var ipAddressLengths: (Int, Int) { self == .alternativeName ? (4, 16) : (8, 32) }
     }
 
-    /// Error paths are relative ("dNSName", "otherName.type-id"); `init` adds the caller's field.
-    private static func decode(_ node: ASN1Node, _ context: Context) throws(CertificateError) -> GeneralName {
-        let field = ""
-        guard node.identifier.tagClass == .contextSpecific else {
-            throw .unexpectedElement(field: field, offset: node.offset, tag: node.tagByte)
-        }
-        switch node.identifier.tagNumber {
-        case 0:
-            var reader = try DERReader(node, "otherName", id: .context(0))
-            let typeID = try objectIdentifier(try reader.next("otherName.type-id"), "otherName.type-id")
-            let wrapped = try reader.next("otherName.value")
-            try reader.finish()
-            let value = try explicit(wrapped, 0, "otherName.value")
-            return .otherName(typeID: OID.dotted(typeID), value: Array(value.encodedBytes))
-        case 1:
-            return .rfc822Name(try Self.ia5(node, "rfc822Name"))
-        case 2:
-            return .dnsName(try Self.ia5(node, "dNSName"))
-        case 3:
-            _ = try DERReader(node, "x400Address", id: .context(3))
-            return .x400Address(Array(node.encodedBytes))
-        case 4:
-            let inner = try explicit(node, 4, "directoryName")
-            return .directoryName(try DistinguishedName(node: inner, field: "directoryName"))
-        case 5:
-            _ = try DERReader(node, "ediPartyName", id: .context(5))
-            return .ediPartyName(Array(node.encodedBytes))
-        case 6:
-            return .uniformResourceIdentifier(try Self.ia5(node, "uniformResourceIdentifier"))
-        case 7:
-            let bytes = try primitive(node, .context(7), "iPAddress")
-            let allowed = context == .alternativeName ? (4, 16) : (8, 32)
-            guard bytes.count == allowed.0 || bytes.count == allowed.1 else {
-                throw .invalidEncoding(field: "iPAddress", offset: node.offset, problem: .ipAddressLength)
+    /// The one decoder of a GeneralName: reads and checks the element at `s` and, when `value` is set,
+    /// builds it (parse-time validation passes false and allocates nothing).
+    static func decode(_ s: inout DERScanner, _ field: String, context: Context, value: Bool) throws(CertificateError) -> GeneralName? {
+        let tlv = try s.read(field)
+        switch tlv.tag {
+        case 0xa0:
+            // otherName ::= SEQUENCE { type-id OBJECT IDENTIFIER, value [0] EXPLICIT ANY DEFINED BY type-id }
+            var other = try s.enter(tlv, field)
+            let typeID = try other.objectIdentifier(field)
+            var wrapped = try other.enter(0xa0, field)
+            let inner = try wrapped.read(field)
+            if inner.isConstructed { try wrapped.enter(inner, field).skipAll(field) }
+            try wrapped.finish(field)
+            try other.finish(field)
+            return value ? .otherName(typeID: ObjectIdentifierEncoding.dotted(typeID), value: Array(s.element(inner))) : nil
+        case 0x81, 0x82, 0x86:
+            let content = s.content(tlv)
+            guard DirectoryString.asciiAllowed(.ia5String, content) else {
+                throw .invalidEncoding(field: field, offset: tlv.start, problem: .string)
             }
-            return .ipAddress(Array(bytes))
-        case 8:
-            return .registeredID(OID.dotted(try objectIdentifier(node, "registeredID", id: .context(8))))
+            guard value else { return nil }
+            let text = String(decoding: content, as: UTF8.self)
+            switch tlv.tag {
+            case 0x81: return .rfc822Name(text)
+            case 0x82: return .dnsName(text)
+            default: return .uniformResourceIdentifier(text)
+            }
+        case 0xa3, 0xa5:
+            try s.enter(tlv, field).skipAll(field)
+            guard value else { return nil }
+            return tlv.tag == 0xa3 ? .x400Address(Array(s.element(tlv))) : .ediPartyName(Array(s.element(tlv)))
+        case 0xa4:
+            // directoryName [4] EXPLICIT Name
+            var wrapped = try s.enter(tlv, field)
+            let nameTLV = try wrapped.read(0x30, field)
+            try wrapped.finish(field)
+            let encoded = wrapped.element(nameTLV)
+            if value { return .directoryName(try DistinguishedName(encoded: encoded, field: field)) }
+            _ = try NameKey.build(encoded, field: field)
+            return nil
+        case 0x87:
+            let allowed = context.ipAddressLengths
+            guard tlv.contentCount == allowed.0 || tlv.contentCount == allowed.1 else {
+                throw .invalidEncoding(field: field, offset: tlv.start, problem: .ipAddressLength)
+            }
+            return value ? .ipAddress(Array(s.content(tlv))) : nil
+        case 0x88:
+            let content = s.content(tlv)
+            guard ObjectIdentifierEncoding.isValid(content) else {
+                throw .invalidEncoding(field: field, offset: tlv.start, problem: .objectIdentifier)
+            }
+            return value ? .registeredID(ObjectIdentifierEncoding.dotted(content)) : nil
         default:
-            throw .unexpectedElement(field: field, offset: node.offset, tag: node.tagByte)
+            throw .unexpectedElement(field: field, offset: tlv.start, tag: tlv.tag)
         }
     }
 
-    private static func ia5(_ node: ASN1Node, _ field: String) throws(CertificateError) -> String {
-        let bytes = try primitive(node, node.identifier, field)
-        guard let text = DirectoryString.decode(.ia5String, bytes) else {
-            throw .invalidEncoding(field: field, offset: node.offset, problem: .string)
-        }
-        return text
-    }
-
-    /// GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName, or the same content under an implicit tag.
-    static func sequence(_ node: ASN1Node, field: String, id: ASN1Identifier = .sequence, context: Context = .alternativeName) throws(CertificateError) -> [GeneralName] {
-        var reader = try DERReader(node, field, id: id)
+    /// GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName, with identifier `tag` (0x30, or an implicit
+    /// context tag); the names when `value` is set, else an empty array.
+    static func decodeList(_ s: inout DERScanner, _ tag: UInt8, _ field: String, context: Context = .alternativeName,
+                           value: Bool) throws(CertificateError) -> [GeneralName] {
+        var list = try s.enterNonEmpty(tag, field)
         var names: [GeneralName] = []
-        while let element = reader.nextIfPresent() {
-            do {
-                names.append(try decode(element, context))
-            } catch {
-                throw error.prefixed(field)
-            }
+        while !list.isAtEnd {
+            if let name = try decode(&list, field, context: context, value: value) { names.append(name) }
         }
-        guard !names.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return names
     }
 

@@ -1,7 +1,7 @@
 // authorityInfoAccess / subjectInfoAccess (RFC 5280 §4.2.2) and cRLDistributionPoints / freshestCRL
 // (§4.2.1.13): where to fetch issuers, OCSP answers and CRLs. Decoded for display and for callers that
 // fetch; nothing here goes to the network.
-import SwiftASN1
+import CertoDER
 
 public struct AccessDescription: Sendable, Hashable {
     public static let ocsp = "1.3.6.1.5.5.7.48.1"
@@ -10,24 +10,19 @@ public struct AccessDescription: Sendable, Hashable {
     public var method: String
     public var location: GeneralName
 
-    /// AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription.
-    static func decodeList(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [AccessDescription] {
-        do { return try decodeList(value) } catch { throw error.prefixed(field) }
-    }
-
-    private static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [AccessDescription] {
-        let field = ""
-        let node = try parseDER(value)
-        var reader = try DERReader(node, field)
+    /// AuthorityInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription;
+    /// AccessDescription ::= SEQUENCE { accessMethod OBJECT IDENTIFIER, accessLocation GeneralName }.
+    /// The one decoder: checks everything, and builds the list when `value` is set.
+    static func decodeList(_ s: inout DERScanner, _ field: String, value: Bool) throws(CertificateError) -> [AccessDescription] {
+        var list = try s.enterNonEmpty(0x30, field)
         var result: [AccessDescription] = []
-        while let element = reader.nextIfPresent() {
-            var description = try DERReader(element, "accessDescription")
-            let method = try objectIdentifier(try description.next("accessMethod"), "accessMethod")
-            let location = try GeneralName(node: try description.next("accessLocation"), field: "accessLocation")
-            try description.finish()
-            result.append(AccessDescription(method: OID.dotted(method), location: location))
+        while !list.isAtEnd {
+            var description = try list.enter(0x30, field)
+            let method = try description.objectIdentifier(field)
+            let location = try GeneralName.decode(&description, field, context: .alternativeName, value: value)
+            try description.finish(field)
+            if let location { result.append(AccessDescription(method: ObjectIdentifierEncoding.dotted(method), location: location)) }
         }
-        guard !result.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return result
     }
 }
@@ -40,50 +35,52 @@ public struct DistributionPoint: Sendable, Hashable {
     public var reasons: UInt16?
     public var cRLIssuer: [GeneralName]?
 
-    /// CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint.
-    static func decodeList(_ value: ArraySlice<UInt8>, _ field: String) throws(CertificateError) -> [DistributionPoint] {
-        do { return try decodeList(value) } catch { throw error.prefixed(field) }
-    }
-
-    private static func decodeList(_ value: ArraySlice<UInt8>) throws(CertificateError) -> [DistributionPoint] {
-        let field = ""
-        let node = try parseDER(value)
-        var reader = try DERReader(node, field)
+    /// CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint;
+    /// DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL,
+    ///   reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames OPTIONAL };
+    /// DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }.
+    /// The one decoder: checks everything, and builds the list when `value` is set.
+    static func decodeList(_ s: inout DERScanner, _ field: String, value: Bool) throws(CertificateError) -> [DistributionPoint] {
+        var list = try s.enterNonEmpty(0x30, field)
         var result: [DistributionPoint] = []
-        while let element = reader.nextIfPresent() {
-            var point = try DERReader(element, "distributionPoint")
+        while !list.isAtEnd {
+            let pointTLV = try list.read(0x30, field)
+            var point = try list.enter(pointTLV, field)
             var decoded = DistributionPoint()
-            if let tagged = point.optional(.context(0)) {
-                let name = try explicit(tagged, 0, "distributionPoint")
-                switch name.identifier {
-                case .context(0):
-                    decoded.fullName = try GeneralName.sequence(name, field: "fullName", id: .context(0))
-                case .context(1):
-                    _ = try DERReader(name, "nameRelativeToCRLIssuer", id: .context(1))
-                    decoded.nameRelativeToCRLIssuer = Array(name.encodedBytes)
+            var hasName = false
+            if point.nextTag == 0xa0 {
+                var name = try point.enter(0xa0, field)
+                switch name.nextTag {
+                case 0xa0:
+                    decoded.fullName = try GeneralName.decodeList(&name, 0xa0, field, value: value)
+                case 0xa1:
+                    let relative = try name.read(field)
+                    try name.enter(relative, field).skipAll(field)
+                    if value { decoded.nameRelativeToCRLIssuer = Array(name.element(relative)) }
                 default:
-                    throw .unexpectedElement(field: "distributionPoint", offset: name.offset, tag: name.tagByte)
+                    let other = try name.read(field)
+                    throw .unexpectedElement(field: field, offset: other.start, tag: other.tag)
                 }
+                try name.finish(field)
+                hasName = true
             }
-            if let tagged = point.optional(.context(1)) {
-                let (bytes, _) = try bitString(tagged, "reasons", id: .context(1))
+            if point.nextTag == 0x81 {
+                let (bytes, _) = try point.bitString(field, tag: 0x81)
                 var raw: UInt16 = 0
                 for (index, byte) in bytes.prefix(2).enumerated() {
                     for bit in 0..<8 where byte & (0x80 >> bit) != 0 { raw |= 1 << (index * 8 + bit) }
                 }
                 decoded.reasons = raw
             }
-            if let tagged = point.optional(.context(2)) {
-                decoded.cRLIssuer = try GeneralName.sequence(tagged, field: "cRLIssuer", id: .context(2))
+            if point.nextTag == 0xa2 {
+                decoded.cRLIssuer = try GeneralName.decodeList(&point, 0xa2, field, value: value)
+                hasName = true
             }
-            try point.finish()
+            try point.finish(field)
             // §4.2.1.13: a DistributionPoint MUST NOT consist of only the reasons field.
-            if decoded.fullName == nil && decoded.nameRelativeToCRLIssuer == nil && decoded.cRLIssuer == nil {
-                throw .invalidEncoding(field: "distributionPoint", offset: element.offset, problem: .emptySequence)
-            }
-            result.append(decoded)
+            guard hasName else { throw .invalidEncoding(field: field, offset: pointTLV.start, problem: .emptySequence) }
+            if value { result.append(decoded) }
         }
-        guard !result.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return result
     }
 }

@@ -1,16 +1,17 @@
 // A KeyPurposeId of extKeyUsage (RFC 5280 §4.2.1.12), held as its OID's content bytes so that asking
 // whether a certificate lists it compares bytes instead of building dotted strings.
+import CertoDER
 
 public struct KeyPurpose: Sendable, Hashable {
     let oidBytes: [UInt8]
 
     /// nil unless `dotted` is a well-formed OID.
     public init?(dotted: String) {
-        guard let encoded = OID.encode(dotted) else { return nil }
+        guard let encoded = ObjectIdentifierEncoding.encode(dotted) else { return nil }
         oidBytes = encoded
     }
 
-    public var dotted: String { OID.dotted(oidBytes[...]) }
+    public var dotted: String { ObjectIdentifierEncoding.dotted(oidBytes[...]) }
 
     // From ExtendedKeyUsage's dotted constants, so each OID is written once.
     public static let serverAuth = KeyPurpose(dotted: ExtendedKeyUsage.serverAuth)!

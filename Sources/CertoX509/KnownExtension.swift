@@ -1,5 +1,6 @@
 // The extensions RFC 5280 §4.2 defines and this module decodes, by name, so that callers ask for one
 // ("is the AKI critical?") by comparing OID bytes instead of building dotted strings per certificate.
+import CertoDER
 
 public enum KnownExtension: Sendable, Hashable, CaseIterable {
     case subjectKeyIdentifier, keyUsage, subjectAltName, issuerAltName, basicConstraints, nameConstraints
@@ -28,7 +29,7 @@ public enum KnownExtension: Sendable, Hashable, CaseIterable {
     }
 
     /// Dotted OID.
-    public var oid: String { OID.dotted(oidBytes[...]) }
+    public var oid: String { ObjectIdentifierEncoding.dotted(oidBytes[...]) }
 
     /// The known extension with these extnID bytes, if any.
     init?(oidBytes oid: ArraySlice<UInt8>) {

@@ -1,6 +1,5 @@
 // nameConstraints (RFC 5280 §4.2.1.10): permitted and excluded GeneralSubtrees, decoded as written.
 // minimum/maximum are kept (the RFC says 0 and absent); the validator decides what to do with others.
-import SwiftASN1
 
 public struct GeneralSubtree: Sendable, Hashable {
     public var base: GeneralName
@@ -20,46 +19,41 @@ public struct NameConstraints: Sendable, Hashable {
 
     /// NameConstraints ::= SEQUENCE { permittedSubtrees [0] GeneralSubtrees OPTIONAL,
     ///   excludedSubtrees [1] GeneralSubtrees OPTIONAL }; at least one present, each SIZE (1..MAX).
-    static func decode(_ value: ArraySlice<UInt8>) throws(CertificateError) -> NameConstraints {
-        let node = try parseDER(value)
-        var reader = try DERReader(node, "nameConstraints")
+    /// The one decoder: checks everything, and builds the subtrees when `value` is set.
+    static func decode(_ s: inout DERScanner, value: Bool) throws(CertificateError) -> NameConstraints {
+        let field = "nameConstraints"
+        let tlv = try s.read(0x30, field)
+        var inner = try s.enter(tlv, field)
         var result = NameConstraints(permittedSubtrees: [], excludedSubtrees: [])
-        if let tagged = reader.optional(.context(0)) {
-            result.permittedSubtrees = try subtrees(tagged, 0, "nameConstraints.permittedSubtrees")
+        var any = false
+        if inner.nextTag == 0xa0 {
+            result.permittedSubtrees = try subtrees(&inner, 0xa0, "nameConstraints.permittedSubtrees", value: value)
+            any = true
         }
-        if let tagged = reader.optional(.context(1)) {
-            result.excludedSubtrees = try subtrees(tagged, 1, "nameConstraints.excludedSubtrees")
+        if inner.nextTag == 0xa1 {
+            result.excludedSubtrees = try subtrees(&inner, 0xa1, "nameConstraints.excludedSubtrees", value: value)
+            any = true
         }
-        try reader.finish()
-        if result.permittedSubtrees.isEmpty && result.excludedSubtrees.isEmpty {
-            throw .invalidEncoding(field: "nameConstraints", offset: node.offset, problem: .emptySequence)
-        }
+        try inner.finish(field)
+        guard any else { throw .invalidEncoding(field: field, offset: tlv.start, problem: .emptySequence) }
         return result
     }
 
-    private static func subtrees(_ node: ASN1Node, _ tag: UInt, _ field: String) throws(CertificateError) -> [GeneralSubtree] {
-        do { return try subtrees(node, tag) } catch { throw error.prefixed(field) }
-    }
-
-    private static func subtrees(_ node: ASN1Node, _ tag: UInt) throws(CertificateError) -> [GeneralSubtree] {
-        let field = ""
-        var reader = try DERReader(node, field, id: .context(tag))
+    /// GeneralSubtrees ::= SEQUENCE SIZE (1..MAX) OF GeneralSubtree, under implicit tag `tag`;
+    /// GeneralSubtree ::= SEQUENCE { base GeneralName, minimum [0] BaseDistance DEFAULT 0, maximum [1] BaseDistance OPTIONAL }.
+    private static func subtrees(_ s: inout DERScanner, _ tag: UInt8, _ field: String, value: Bool) throws(CertificateError) -> [GeneralSubtree] {
+        var list = try s.enterNonEmpty(tag, field)
         var result: [GeneralSubtree] = []
-        while let element = reader.nextIfPresent() {
-            var subtree = try DERReader(element, "subtree")
-            let base = try GeneralName(node: try subtree.next("base"), field: "base", context: .constraint)
+        while !list.isAtEnd {
+            var subtree = try list.enter(0x30, field)
+            let base = try GeneralName.decode(&subtree, field, context: .constraint, value: value)
             var minimum = 0
             var maximum: Int? = nil
-            if let tagged = subtree.optional(.context(0)) {
-                minimum = try smallNonNegativeInteger(tagged, "minimum", id: .context(0))
-            }
-            if let tagged = subtree.optional(.context(1)) {
-                maximum = try smallNonNegativeInteger(tagged, "maximum", id: .context(1))
-            }
-            try subtree.finish()
-            result.append(GeneralSubtree(base: base, minimum: minimum, maximum: maximum))
+            if subtree.nextTag == 0x80 { minimum = try subtree.smallNonNegativeInteger(field, tag: 0x80) }
+            if subtree.nextTag == 0x81 { maximum = try subtree.smallNonNegativeInteger(field, tag: 0x81) }
+            try subtree.finish(field)
+            if let base { result.append(GeneralSubtree(base: base, minimum: minimum, maximum: maximum)) }
         }
-        guard !result.isEmpty else { throw .invalidEncoding(field: field, offset: node.offset, problem: .emptySequence) }
         return result
     }
 }

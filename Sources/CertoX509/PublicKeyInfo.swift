@@ -1,6 +1,7 @@
 // SubjectPublicKeyInfo (RFC 5280 §4.1.2.7): the algorithm with its parameters checked (RFC 3279:
 // rsaEncryption has NULL parameters, id-ecPublicKey a named curve; RFC 4055 for RSA-PSS keys) and the
 // key size read from the key itself (RSA modulus bits). The key bytes are kept for CertoSignature.
+import CertoDER
 
 public enum NamedCurve: Sendable, Hashable, CustomStringConvertible {
     case p256
@@ -91,7 +92,7 @@ public struct PublicKeyInfo: Sendable, Hashable {
     /// The whole SubjectPublicKeyInfo DER.
     public var derBytes: [UInt8] { Array(encoded) }
     /// Dotted OID of the key algorithm.
-    public var algorithmOID: String { OID.dotted(algorithmOIDBytes) }
+    public var algorithmOID: String { ObjectIdentifierEncoding.dotted(algorithmOIDBytes) }
     /// subjectPublicKey BIT STRING contents (an RSAPublicKey DER, or an EC point).
     public var keyBytes: [UInt8] { Array(key) }
     /// RSA modulus, big-endian without the sign octet.
@@ -145,7 +146,7 @@ public struct PublicKeyInfo: Sendable, Hashable {
                 throw .invalidAlgorithmParameters(field: parametersField, offset: parameters.start, algorithm: "id-ecPublicKey")
             }
             let curve = algorithmReader.content(parameters)
-            guard OID.isValidEncoding(curve) else {
+            guard ObjectIdentifierEncoding.isValid(curve) else {
                 throw .invalidEncoding(field: parametersField, offset: parameters.start, problem: .objectIdentifier)
             }
             guard unusedBits == 0, !keyBits.isEmpty else { throw .invalidEncoding(field: keyField, offset: keyStart, problem: .bitString) }
@@ -154,7 +155,7 @@ public struct PublicKeyInfo: Sendable, Hashable {
             } else if curve.equals(OID.p384) {
                 algorithm = .ec(curve: .p384)
             } else {
-                algorithm = .ec(curve: .other(oid: OID.dotted(curve)))
+                algorithm = .ec(curve: .other(oid: ObjectIdentifierEncoding.dotted(curve)))
             }
         } else if oid.equals(OID.rsassaPSS) {
             var pss: RSAPSSParameters? = nil
@@ -168,7 +169,7 @@ public struct PublicKeyInfo: Sendable, Hashable {
             algorithm = .rsaPSS(modulusBits: bits, parameters: pss)
         } else {
             if let parameters, parameters.isConstructed { try algorithmReader.enter(parameters, parametersField).skipAll(parametersField) }
-            algorithm = .unknown(oid: OID.dotted(oid))
+            algorithm = .unknown(oid: ObjectIdentifierEncoding.dotted(oid))
         }
     }
 

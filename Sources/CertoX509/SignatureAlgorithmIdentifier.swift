@@ -1,8 +1,8 @@
 // Signature AlgorithmIdentifiers (RFC 5280 §4.1.1.2) with the parameter rules of RFC 4055 and
 // RFC 5754 (sha*WithRSAEncryption: NULL, or absent which RFC 4055 §5 says to accept) and RFC 5758
 // (ECDSA: absent). RSA-PSS parameters decode with their RFC 4055 defaults. Unknown algorithms stay OIDs.
+import CertoDER
 import CertoHash
-import SwiftASN1
 
 public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConvertible {
     case rsaPKCS1v15(HashAlgorithm)
@@ -84,11 +84,11 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
             if let decoded = try RSAPSSParameters(encoded: reader.bytes[parameters.start..<parameters.end], field: "parameters") {
                 self = .rsaPSS(decoded)
             } else {
-                self = .unknown(oid: OID.dotted(oid))
+                self = .unknown(oid: ObjectIdentifierEncoding.dotted(oid))
             }
         } else {
             if let parameters, parameters.isConstructed { try reader.enter(parameters, "parameters").skipAll("parameters") }
-            self = .unknown(oid: OID.dotted(oid))
+            self = .unknown(oid: ObjectIdentifierEncoding.dotted(oid))
         }
     }
 

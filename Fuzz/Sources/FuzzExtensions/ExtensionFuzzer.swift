@@ -1,7 +1,7 @@
 // Fuzz target: extension values and the DER readers under them. Input: a mode byte, then
 // - modes 0, 1: an OID (length byte, content octets) and an extnValue, critical when the mode is 1:
-//   the parse-time validator (DERScanner) against the typed decoders (SwiftASN1 nodes): what the
-//   validator accepts the decoders must accept (ExtensionValidator.swift promises the accessors cannot
+//   each known extension has one decoder (ExtensionDecoder.swift), run at parse without building its
+//   value and by the accessors with it; the two passes must agree on every input (the accessors cannot
 //   fail after parse), and the accessor must answer;
 // - mode 2: a whole Extensions SEQUENCE, as a v3 certificate carries it;
 // - mode 3: a Name (the second byte even) or any DER (odd): DERFramingDifferential.swift.
@@ -30,19 +30,22 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 private func singleExtension(oid: [UInt8], critical: Bool, value: [UInt8]) {
-    guard OID.isValidEncoding(oid[...]) else { return }
-    let validated = Result { () throws(CertificateError) in try ExtensionValidator.validate(oid: oid[...], value: value[...]) }
+    guard ObjectIdentifierEncoding.isValid(oid[...]) else { return }
+    let validated = Result { () throws(CertificateError) in
+        var ignored = DecodedExtensionValues()
+        try ExtensionDecoder.decode(oid: oid[...], value: value[...], into: &ignored)
+    }
     let ext = Extension(oidBytes: oid[...], critical: critical, content: value[...])
     let decoded = Result { () throws(CertificateError) in try ext.decodeValue() }
     switch (validated, decoded) {
     case (.success, .success):
         TypedExtensionCheck.check(Extensions([ext]))
     case (.success, .failure(let error)):
-        invariant(false, "\(ext.name): the validator accepts a value the typed decoder refuses (\(error))")
-    case (.failure(let error), _):
-        // The validator may be the stricter one (DERScanner takes no high tag numbers): the
-        // certificate is then refused at parse, and no accessor is ever asked.
-        _ = error.description
+        invariant(false, "\(ext.name): the checking pass accepts a value the building pass refuses (\(error))")
+    case (.failure(let error), .success):
+        invariant(false, "\(ext.name): the building pass accepts a value the checking pass refuses (\(error))")
+    case (.failure(let error), .failure(let other)):
+        invariant(error == other, "\(ext.name): the two passes refuse with different errors (\(error), \(other))")
     }
 }
 

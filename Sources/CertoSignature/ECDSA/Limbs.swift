@@ -1,6 +1,6 @@
 // Word-level helpers for the fixed-width curve arithmetic: add/subtract with carry, 64×64→128
 // multiply-accumulate. Written with UInt128 so that LLVM emits add/adc, sub/sbb and mul chains
-// without branches; always inlined into the unrolled limb code of the *FieldElement / *Scalar files.
+// without branches; always inlined into the unrolled limb code of Residue256.swift and Residue384.swift.
 // The words go in and out through UInt128's transparent `_low`/`_high` members rather than the
 // generic integer conversions, which debug builds would otherwise run as slow generic code.
 

@@ -1,94 +1,89 @@
-// Strict DER/PEM decoding of RSA public keys on swift-asn1: SubjectPublicKeyInfo (rsaEncryption with
-// NULL parameters, id-RSASSA-PSS with optional RSASSA-PSS-params), PKCS#1 RSAPublicKey, and PEM.
-// swift-asn1 enforces DER (minimal lengths and integers, no trailing bytes). RSASSA-PSS-params
-// fields equal to their DEFAULT are accepted when present, as Wycheproof and deployed encoders expect.
+// Strict DER/PEM decoding of RSA public keys with CertoDER's scanner: SubjectPublicKeyInfo
+// (rsaEncryption with NULL parameters, id-RSASSA-PSS with optional RSASSA-PSS-params), PKCS#1
+// RSAPublicKey, and PEM. DER is enforced throughout (minimal lengths and integers, nothing trailing).
+// RSASSA-PSS-params fields equal to their DEFAULT are accepted when present, as Wycheproof and deployed
+// encoders expect. Each failure names the structure it happened in.
 import CertoBigInt
+import CertoDER
 import CertoHash
-import SwiftASN1
 
 enum RSAKeyDecoder {
-    static let rsaEncryption: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 1]
-    static let rsassaPSS: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 10]
-    static let mgf1: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 1, 8]
+    static let rsaEncryption = "1.2.840.113549.1.1.1"
+    static let rsassaPSS = "1.2.840.113549.1.1.10"
+    static let mgf1 = "1.2.840.113549.1.1.8"
 
-    static func hashAlgorithm(for oid: ASN1ObjectIdentifier) -> HashAlgorithm? {
+    static func hashAlgorithm(for oid: String) -> HashAlgorithm? {
         switch oid {
-        case [1, 3, 14, 3, 2, 26]: return .sha1
-        case [2, 16, 840, 1, 101, 3, 4, 2, 4]: return .sha224
-        case [2, 16, 840, 1, 101, 3, 4, 2, 1]: return .sha256
-        case [2, 16, 840, 1, 101, 3, 4, 2, 2]: return .sha384
-        case [2, 16, 840, 1, 101, 3, 4, 2, 3]: return .sha512
+        case "1.3.14.3.2.26": return .sha1
+        case "2.16.840.1.101.3.4.2.4": return .sha224
+        case "2.16.840.1.101.3.4.2.1": return .sha256
+        case "2.16.840.1.101.3.4.2.2": return .sha384
+        case "2.16.840.1.101.3.4.2.3": return .sha512
         default: return nil
         }
     }
 
     static func pem(_ text: String) throws(RSAKeyError) -> RSAPublicKey {
-        let document: PEMDocument
-        do {
-            document = try PEMDocument(pemString: text)
-        } catch {
-            throw .malformedPEM
-        }
-        switch document.discriminator {
+        guard let block = try? PublicKeyPEM.onlyBlock(text) else { throw .malformedPEM }
+        switch block.label {
         case "PUBLIC KEY":
-            return try subjectPublicKeyInfo(document.derBytes)
+            return try subjectPublicKeyInfo(block.der)
         case "RSA PUBLIC KEY":
-            return try RSAPublicKey(pkcs1DER: document.derBytes)
+            return try RSAPublicKey(pkcs1DER: block.der)
         default:
-            throw .unexpectedPEMType(document.discriminator)
+            throw .unexpectedPEMType(block.label)
         }
     }
 
     /// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
     static func subjectPublicKeyInfo(_ der: [UInt8]) throws(RSAKeyError) -> RSAPublicKey {
-        let root = try parse(der[...], field: "SubjectPublicKeyInfo")
-        var field = "SubjectPublicKeyInfo"
-        let parsed: (ASN1ObjectIdentifier, ASN1Node?, ASN1BitString)
-        do {
-            parsed = try DER.sequence(root, identifier: .sequence) { nodes in
-                field = "SubjectPublicKeyInfo.algorithm"
-                guard let algorithmNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "missing") }
-                let (oid, parameters) = try DER.sequence(algorithmNode, identifier: .sequence) { inner in
-                    let oid = try ASN1ObjectIdentifier(derEncoded: &inner)
-                    let parameters = inner.next()
-                    return (oid, parameters)
-                }
-                field = "SubjectPublicKeyInfo.subjectPublicKey"
-                let bits = try ASN1BitString(derEncoded: &nodes)
-                return (oid, parameters, bits)
+        var info = try sequence(der[...], field: "SubjectPublicKeyInfo")
+        var field = "SubjectPublicKeyInfo.algorithm"
+        let oid: String
+        let parameters: DERScanner<DERError>?
+        let key: ArraySlice<UInt8>
+        do throws(DERError) {
+            var algorithm = try info.enter(0x30, field)
+            oid = ObjectIdentifierEncoding.dotted(try algorithm.objectIdentifier(field))
+            if algorithm.isAtEnd {
+                parameters = nil
+            } else {
+                let start = algorithm.position
+                _ = try algorithm.read(field)
+                try algorithm.finish(field)
+                parameters = DERScanner(der[start..<algorithm.end])
             }
+            field = "SubjectPublicKeyInfo.subjectPublicKey"
+            key = try info.octetAlignedBitString(field)
+            try info.finish(field)
         } catch {
             throw .malformedDER(field: field)
         }
-        let (oid, parameters, bitString) = parsed
-        guard bitString.paddingBits == 0 else { throw .malformedDER(field: "SubjectPublicKeyInfo.subjectPublicKey") }
-        let (n, e) = try pkcs1(bitString.bytes, field: "SubjectPublicKeyInfo.subjectPublicKey.RSAPublicKey")
+        let (n, e) = try pkcs1(key, field: "SubjectPublicKeyInfo.subjectPublicKey.RSAPublicKey")
         switch oid {
         case rsaEncryption:
             // RFC 3279 §2.3.1: the parameters field MUST be NULL.
-            guard let parameters, parameters.identifier == .null,
-                  (try? ASN1Null(derEncoded: parameters)) != nil else {
+            guard var parameters, (try? parameters.null("")) != nil else {
                 throw .malformedDER(field: "SubjectPublicKeyInfo.algorithm.parameters")
             }
             return try RSAPublicKey(modulus: n, publicExponent: e, pss: nil, pssOnly: false)
         case rsassaPSS:
             // RFC 4055 §3.1: parameters absent means no restriction beyond "PSS only".
-            let restriction = try parameters.map { node throws(RSAKeyError) in try pssParameters(node) }
+            let restriction = try parameters.map { scanner throws(RSAKeyError) in try pssParameters(scanner) }
             return try RSAPublicKey(modulus: n, publicExponent: e, pss: restriction, pssOnly: true)
         default:
-            throw .unsupportedAlgorithm(oid: oid.description)
+            throw .unsupportedAlgorithm(oid: oid)
         }
     }
 
     /// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (both positive).
     static func pkcs1(_ der: ArraySlice<UInt8>, field: String) throws(RSAKeyError) -> (BigInt, BigInt) {
-        let root = try parse(der, field: field)
-        do {
-            return try DER.sequence(root, identifier: .sequence) { nodes in
-                let modulus = try ArraySlice<UInt8>(derEncoded: &nodes)
-                let exponent = try ArraySlice<UInt8>(derEncoded: &nodes)
-                return (BigInt(bytes: modulus), BigInt(bytes: exponent))
-            }
+        var key = try sequence(der, field: field)
+        do throws(DERError) {
+            let modulus = try key.unsignedInteger(field)
+            let exponent = try key.unsignedInteger(field)
+            try key.finish(field)
+            return (BigInt(bytes: modulus), BigInt(bytes: exponent))
         } catch {
             throw .malformedDER(field: field)
         }
@@ -97,81 +92,81 @@ enum RSAKeyDecoder {
     /// RSASSA-PSS-params ::= SEQUENCE {
     ///   hashAlgorithm [0] HashAlgorithm DEFAULT sha1, maskGenAlgorithm [1] MaskGenAlgorithm DEFAULT mgf1SHA1,
     ///   saltLength [2] INTEGER DEFAULT 20, trailerField [3] TrailerField DEFAULT trailerFieldBC }
-    static func pssParameters(_ node: ASN1Node) throws(RSAKeyError) -> RSAPSSRestriction {
+    /// `scanner` is positioned on the parameters element.
+    static func pssParameters(_ scanner: DERScanner<DERError>) throws(RSAKeyError) -> RSAPSSRestriction {
+        var outer = scanner
         var field = "RSASSA-PSS-params"
-        var unsupported: RSAKeyError?
-        let result: (HashAlgorithm, HashAlgorithm, Int, Int)
-        do {
-            result = try DER.sequence(node, identifier: .sequence) { nodes in
+        var hashOID: String? = nil
+        var mgf: (oid: String, hash: String)? = nil
+        var saltLength = 20
+        var trailer = 1
+        do throws(DERError) {
+            var params = try outer.enter(0x30, field)
+            if params.nextTag == 0xa0 {
                 field = "RSASSA-PSS-params.hashAlgorithm"
-                let hashOID = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { inner in
-                    try hashAlgorithmIdentifier(inner)
-                }
-                field = "RSASSA-PSS-params.maskGenAlgorithm"
-                let mgf = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific) { inner in
-                    try DER.sequence(inner, identifier: .sequence) { mgfNodes in
-                        let oid = try ASN1ObjectIdentifier(derEncoded: &mgfNodes)
-                        guard let hashNode = mgfNodes.next() else { throw ASN1Error.invalidASN1Object(reason: "missing") }
-                        return (oid, try hashAlgorithmIdentifier(hashNode))
-                    }
-                }
-                field = "RSASSA-PSS-params.saltLength"
-                let salt = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 2, tagClass: .contextSpecific) { inner in
-                    try Int(derEncoded: inner)
-                }
-                field = "RSASSA-PSS-params.trailerField"
-                let trailer = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 3, tagClass: .contextSpecific) { inner in
-                    try Int(derEncoded: inner)
-                }
-                field = "RSASSA-PSS-params"
-                var hash = HashAlgorithm.sha1
-                if let hashOID {
-                    guard let known = hashAlgorithm(for: hashOID) else {
-                        unsupported = .unsupportedPSSParameter(field: "hashAlgorithm", oid: hashOID.description)
-                        throw ASN1Error.invalidASN1Object(reason: "unsupported")
-                    }
-                    hash = known
-                }
-                var mgfHash = HashAlgorithm.sha1
-                if let (mgfOID, mgfHashOID) = mgf {
-                    guard mgfOID == mgf1 else {
-                        unsupported = .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: mgfOID.description)
-                        throw ASN1Error.invalidASN1Object(reason: "unsupported")
-                    }
-                    guard let known = hashAlgorithm(for: mgfHashOID) else {
-                        unsupported = .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: mgfHashOID.description)
-                        throw ASN1Error.invalidASN1Object(reason: "unsupported")
-                    }
-                    mgfHash = known
-                }
-                return (hash, mgfHash, salt ?? 20, trailer ?? 1)
+                var inner = try params.explicit(0xa0, field)
+                hashOID = try hashAlgorithmIdentifier(&inner, field)
             }
+            if params.nextTag == 0xa1 {
+                field = "RSASSA-PSS-params.maskGenAlgorithm"
+                var inner = try params.explicit(0xa1, field)
+                var algorithm = try inner.enter(0x30, field)
+                let oid = ObjectIdentifierEncoding.dotted(try algorithm.objectIdentifier(field))
+                let hash = try hashAlgorithmIdentifier(&algorithm, field)
+                try algorithm.finish(field)
+                mgf = (oid, hash)
+            }
+            if params.nextTag == 0xa2 {
+                field = "RSASSA-PSS-params.saltLength"
+                var inner = try params.explicit(0xa2, field)
+                saltLength = try inner.smallInteger(field)
+            }
+            if params.nextTag == 0xa3 {
+                field = "RSASSA-PSS-params.trailerField"
+                var inner = try params.explicit(0xa3, field)
+                trailer = try inner.smallInteger(field)
+            }
+            field = "RSASSA-PSS-params"
+            try params.finish(field)
         } catch {
-            throw unsupported ?? .malformedDER(field: field)
+            throw .malformedDER(field: field)
         }
-        let (hash, mgfHash, saltLength, trailer) = result
+        var hash = HashAlgorithm.sha1
+        if let hashOID {
+            guard let known = hashAlgorithm(for: hashOID) else {
+                throw .unsupportedPSSParameter(field: "hashAlgorithm", oid: hashOID)
+            }
+            hash = known
+        }
+        var mgfHash = HashAlgorithm.sha1
+        if let mgf {
+            guard mgf.oid == mgf1 else { throw .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: mgf.oid) }
+            guard let known = hashAlgorithm(for: mgf.hash) else {
+                throw .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: mgf.hash)
+            }
+            mgfHash = known
+        }
         guard saltLength >= 0 else { throw .invalidPSSParameters(field: "saltLength") }
         guard trailer == 1 else { throw .invalidPSSParameters(field: "trailerField") }
         return RSAPSSRestriction(hash: hash, mgf1Hash: mgfHash, saltLength: saltLength)
     }
 
     /// AlgorithmIdentifier for a hash: the OID with parameters absent or NULL (RFC 4055 §2.1 asks
-    /// implementations to accept both).
-    private static func hashAlgorithmIdentifier(_ node: ASN1Node) throws -> ASN1ObjectIdentifier {
-        try DER.sequence(node, identifier: .sequence) { nodes in
-            let oid = try ASN1ObjectIdentifier(derEncoded: &nodes)
-            if let parameters = nodes.next() {
-                _ = try ASN1Null(derEncoded: parameters)
-            }
-            return oid
-        }
+    /// implementations to accept both); dotted.
+    private static func hashAlgorithmIdentifier(_ s: inout DERScanner<DERError>, _ field: String) throws(DERError) -> String {
+        var algorithm = try s.enter(0x30, field)
+        let oid = try algorithm.objectIdentifier(field)
+        if !algorithm.isAtEnd { try algorithm.null(field) }
+        try algorithm.finish(field)
+        return ObjectIdentifierEncoding.dotted(oid)
     }
 
-    private static func parse(_ der: ArraySlice<UInt8>, field: String) throws(RSAKeyError) -> ASN1Node {
-        do {
-            return try DER.parse(der)
-        } catch {
+    /// A scanner inside the SEQUENCE that `der` must be, exactly and with well-formed framing throughout;
+    /// any failure is `.malformedDER(field)`.
+    private static func sequence(_ der: ArraySlice<UInt8>, field: String) throws(RSAKeyError) -> DERScanner<DERError> {
+        guard var outer = try? DERScanner<DERError>.single(der, field), let inner = try? outer.enter(0x30, field) else {
             throw .malformedDER(field: field)
         }
+        return inner
     }
 }
