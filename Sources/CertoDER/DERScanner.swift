@@ -104,7 +104,7 @@ public struct DERScanner<Failure: DERFailure> {
 
     /// A scanner over a SEQUENCE OF or SET OF with SIZE (1..MAX): a constructed element with identifier
     /// `tag` that holds at least one element.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func enterNonEmpty(_ tag: UInt8, _ field: String) throws(Failure) -> DERScanner {
         let tlv = try read(tag, field)
         let inner = try enter(tlv, field)

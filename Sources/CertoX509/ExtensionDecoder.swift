@@ -15,12 +15,12 @@ struct DecodedExtensionValues: Sendable {
 }
 
 enum ExtensionDecoder {
-    /// Checks a known extension's value and, for the kinds `DecodedExtensionValues` holds, stores it;
-    /// with `building`, the other kinds' values are built too (and dropped): for `Extension.decodeValue`.
-    /// Unknown extensions pass.
-    static func decode(oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>, into values: inout DecodedExtensionValues,
-                       building: Bool = false) throws(CertificateError) {
-        guard let known = KnownExtension(oidBytes: oid) else {
+    /// Checks the value of the extension with extnID `oid` (`known`, when this module knows it) and, for
+    /// the kinds `DecodedExtensionValues` holds, stores it; with `building`, the other kinds' values are
+    /// built too (and dropped): for `Extension.decodeValue`. Unknown extensions pass.
+    static func decode(_ known: KnownExtension?, oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>,
+                       into values: inout DecodedExtensionValues, building: Bool = false) throws(CertificateError) {
+        guard let known else {
             if oid.equals(OID.signedCertificateTimestamps) {
                 _ = try single(value) { s throws(CertificateError) in try decodeOctetString(&s, "signedCertificateTimestampList") }
             }

@@ -36,7 +36,7 @@ public struct Extension: Sendable, Hashable {
     /// unknown extensions pass. (Parsing already checked it with the same decoder; this is for tests and tools.)
     public func decodeValue() throws(CertificateError) {
         var values = DecodedExtensionValues()
-        try ExtensionDecoder.decode(oid: oidBytes, value: content, into: &values, building: true)
+        try ExtensionDecoder.decode(KnownExtension(oidBytes: oidBytes), oid: oidBytes, value: content, into: &values, building: true)
     }
 }
 
@@ -58,7 +58,7 @@ public struct Extensions: Sendable, Hashable {
             // Only known extensions carry values; a repeat is ignored, as `self[known]` finds the first.
             guard let known = KnownExtension(oidBytes: ext.oidBytes), case .absent = positions.position(of: known) else { continue }
             positions.record(known, at: index)
-            try? ExtensionDecoder.decode(oid: ext.oidBytes, value: ext.content, into: &values)
+            try? ExtensionDecoder.decode(known, oid: ext.oidBytes, value: ext.content, into: &values)
         }
         self.init(all: all, values: values, positions: positions)
     }
@@ -90,12 +90,13 @@ public struct Extensions: Sendable, Hashable {
                 let valueTLV = try parts.read(0x04, "extnValue")
                 try parts.finish("")
                 let value = parts.content(valueTLV)
+                let known = KnownExtension(oidBytes: oid)
                 do {
-                    try ExtensionDecoder.decode(oid: oid, value: value, into: &values)
+                    try ExtensionDecoder.decode(known, oid: oid, value: value, into: &values)
                 } catch {
                     throw error.prefixed(ObjectIdentifierEncoding.dotted(oid))
                 }
-                if let known = KnownExtension(oidBytes: oid) { positions.record(known, at: index) }
+                if let known { positions.record(known, at: index) }
                 list.append(Extension(oidBytes: oid, critical: critical, content: value))
             } catch {
                 throw error.prefixed(field + "[\(index)]")

@@ -24,9 +24,18 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         var ipAddressLengths: (Int, Int) { self == .alternativeName ? (4, 16) : (8, 32) }
     }
 
-    /// The one decoder of a GeneralName: reads and checks the element at `s` and, when `value` is set,
-    /// builds it (parse-time validation passes false and allocates nothing).
-    static func decode(_ s: inout DERScanner, _ field: String, context: Context, value: Bool) throws(CertificateError) -> GeneralName? {
+    /// A GeneralName element `check` has accepted, with the parts its value is built from.
+    struct Checked {
+        let tlv: TLV
+        /// otherName: the type-id content; directoryName: the Name element.
+        let first: Range<Int>
+        /// otherName: the value element inside the [0] EXPLICIT tag.
+        let second: Range<Int>
+    }
+
+    /// The one decoder of a GeneralName: reads the element at `s` and checks every rule. Parse-time
+    /// validation stops here and allocates nothing; `init(checked:in:field:)` builds the value.
+    static func check(_ s: inout DERScanner, _ field: String, context: Context) throws(CertificateError) -> Checked {
         let tlv = try s.read(field)
         switch tlv.tag {
         case 0xa0:
@@ -38,46 +47,49 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
             if inner.isConstructed { try wrapped.enter(inner, field).skipAll(field) }
             try wrapped.finish(field)
             try other.finish(field)
-            return value ? .otherName(typeID: ObjectIdentifierEncoding.dotted(typeID), value: Array(s.element(inner))) : nil
+            return Checked(tlv: tlv, first: typeID.startIndex..<typeID.endIndex, second: inner.range)
         case 0x81, 0x82, 0x86:
-            let content = s.content(tlv)
-            guard DirectoryString.asciiAllowed(.ia5String, content) else {
+            guard DirectoryString.asciiAllowed(.ia5String, s.content(tlv)) else {
                 throw .invalidEncoding(field: field, offset: tlv.start, problem: .string)
-            }
-            guard value else { return nil }
-            let text = String(decoding: content, as: UTF8.self)
-            switch tlv.tag {
-            case 0x81: return .rfc822Name(text)
-            case 0x82: return .dnsName(text)
-            default: return .uniformResourceIdentifier(text)
             }
         case 0xa3, 0xa5:
             try s.enter(tlv, field).skipAll(field)
-            guard value else { return nil }
-            return tlv.tag == 0xa3 ? .x400Address(Array(s.element(tlv))) : .ediPartyName(Array(s.element(tlv)))
         case 0xa4:
             // directoryName [4] EXPLICIT Name
             var wrapped = try s.enter(tlv, field)
             let nameTLV = try wrapped.read(0x30, field)
             try wrapped.finish(field)
-            let encoded = wrapped.element(nameTLV)
-            if value { return .directoryName(try DistinguishedName(encoded: encoded, field: field)) }
-            _ = try NameKey.build(encoded, field: field)
-            return nil
+            _ = try NameKey.build(wrapped.element(nameTLV), field: field)
+            return Checked(tlv: tlv, first: nameTLV.range, second: nameTLV.range)
         case 0x87:
             let allowed = context.ipAddressLengths
             guard tlv.contentCount == allowed.0 || tlv.contentCount == allowed.1 else {
                 throw .invalidEncoding(field: field, offset: tlv.start, problem: .ipAddressLength)
             }
-            return value ? .ipAddress(Array(s.content(tlv))) : nil
         case 0x88:
-            let content = s.content(tlv)
-            guard ObjectIdentifierEncoding.isValid(content) else {
+            guard ObjectIdentifierEncoding.isValid(s.content(tlv)) else {
                 throw .invalidEncoding(field: field, offset: tlv.start, problem: .objectIdentifier)
             }
-            return value ? .registeredID(ObjectIdentifierEncoding.dotted(content)) : nil
         default:
             throw .unexpectedElement(field: field, offset: tlv.start, tag: tlv.tag)
+        }
+        return Checked(tlv: tlv, first: tlv.contentRange, second: tlv.contentRange)
+    }
+
+    /// The value of a GeneralName that `check` accepted in `bytes`.
+    init(checked: Checked, in bytes: ArraySlice<UInt8>, field: String) throws(CertificateError) {
+        let content = bytes[checked.tlv.contentRange]
+        switch checked.tlv.tag {
+        case 0xa0: self = .otherName(typeID: ObjectIdentifierEncoding.dotted(bytes[checked.first]), value: Array(bytes[checked.second]))
+        case 0x81: self = .rfc822Name(String(decoding: content, as: UTF8.self))
+        case 0x82: self = .dnsName(String(decoding: content, as: UTF8.self))
+        case 0x86: self = .uniformResourceIdentifier(String(decoding: content, as: UTF8.self))
+        case 0xa3: self = .x400Address(Array(bytes[checked.tlv.range]))
+        case 0xa5: self = .ediPartyName(Array(bytes[checked.tlv.range]))
+        // The Name was checked, and its comparison key built once already; building it again cannot fail.
+        case 0xa4: self = .directoryName(try DistinguishedName(encoded: bytes[checked.first], field: field))
+        case 0x87: self = .ipAddress(Array(content))
+        default: self = .registeredID(ObjectIdentifierEncoding.dotted(content))
         }
     }
 
@@ -88,7 +100,8 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         var list = try s.enterNonEmpty(tag, field)
         var names: [GeneralName] = []
         while !list.isAtEnd {
-            if let name = try decode(&list, field, context: context, value: value) { names.append(name) }
+            let checked = try check(&list, field, context: context)
+            if value { names.append(try GeneralName(checked: checked, in: list.bytes, field: field)) }
         }
         return names
     }

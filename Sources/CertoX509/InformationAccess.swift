@@ -19,9 +19,12 @@ public struct AccessDescription: Sendable, Hashable {
         while !list.isAtEnd {
             var description = try list.enter(0x30, field)
             let method = try description.objectIdentifier(field)
-            let location = try GeneralName.decode(&description, field, context: .alternativeName, value: value)
+            let location = try GeneralName.check(&description, field, context: .alternativeName)
             try description.finish(field)
-            if let location { result.append(AccessDescription(method: ObjectIdentifierEncoding.dotted(method), location: location)) }
+            if value {
+                result.append(AccessDescription(method: ObjectIdentifierEncoding.dotted(method),
+                                                location: try GeneralName(checked: location, in: description.bytes, field: field)))
+            }
         }
         return result
     }

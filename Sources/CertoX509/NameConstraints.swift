@@ -46,13 +46,16 @@ public struct NameConstraints: Sendable, Hashable {
         var result: [GeneralSubtree] = []
         while !list.isAtEnd {
             var subtree = try list.enter(0x30, field)
-            let base = try GeneralName.decode(&subtree, field, context: .constraint, value: value)
+            let base = try GeneralName.check(&subtree, field, context: .constraint)
             var minimum = 0
             var maximum: Int? = nil
             if subtree.nextTag == 0x80 { minimum = try subtree.smallNonNegativeInteger(field, tag: 0x80) }
             if subtree.nextTag == 0x81 { maximum = try subtree.smallNonNegativeInteger(field, tag: 0x81) }
             try subtree.finish(field)
-            if let base { result.append(GeneralSubtree(base: base, minimum: minimum, maximum: maximum)) }
+            if value {
+                result.append(GeneralSubtree(base: try GeneralName(checked: base, in: subtree.bytes, field: field),
+                                             minimum: minimum, maximum: maximum))
+            }
         }
         return result
     }

@@ -33,7 +33,7 @@ private func singleExtension(oid: [UInt8], critical: Bool, value: [UInt8]) {
     guard ObjectIdentifierEncoding.isValid(oid[...]) else { return }
     let validated = Result { () throws(CertificateError) in
         var ignored = DecodedExtensionValues()
-        try ExtensionDecoder.decode(oid: oid[...], value: value[...], into: &ignored)
+        try ExtensionDecoder.decode(KnownExtension(oidBytes: oid[...]), oid: oid[...], value: value[...], into: &ignored)
     }
     let ext = Extension(oidBytes: oid[...], critical: critical, content: value[...])
     let decoded = Result { () throws(CertificateError) in try ext.decodeValue() }
