@@ -52,7 +52,7 @@ struct PathBuilder {
 
     struct Success {
         let path: [Certificate]
-        let notes: [[String]]?
+        let notes: [[Check]]?
     }
 
     /// Where a certificate of the search comes from: links are remembered by node.
@@ -247,7 +247,7 @@ struct PathBuilder {
     private mutating func validate(_ path: [Certificate], anchorIsSelfSigned: Bool) throws(VerificationFailureReason) -> Success? {
         pathsValidated += 1
         guard pathsValidated <= policy.budget.maxPathsValidated else { throw exhausted(.pathsValidated) }
-        var notes: [[String]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
+        var notes: [[Check]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
         do {
             try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
                                    comparisons: &nameConstraintComparisons)

@@ -8,6 +8,15 @@ public enum Purpose: String, Sendable, Hashable, CaseIterable {
     case server
     case client
     case any
+
+    /// RFC 5280 §4.2.1.12's name of the key purpose the extKeyUsage must allow ("any" for `.any`).
+    public var keyPurposeName: String {
+        switch self {
+        case .server: return "serverAuth"
+        case .client: return "clientAuth"
+        case .any: return "any"
+        }
+    }
 }
 
 /// Which certificate profile the chain must meet on top of RFC 5280's path validation.

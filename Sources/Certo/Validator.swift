@@ -25,12 +25,12 @@ struct Validator: Sendable {
     /// check when `notes` is non-nil (for --explain), leaving it untouched in the fast path.
     /// `anchorIsSelfSigned`: the anchor's own key verifies its signature. `comparisons` counts the
     /// name-constraint work across the paths of one search (SearchBudget.maxNameConstraintComparisons).
-    func validate(_ path: [Certificate], anchorIsSelfSigned: Bool, notes: inout [[String]]?,
+    func validate(_ path: [Certificate], anchorIsSelfSigned: Bool, notes: inout [[Check]]?,
                   comparisons: inout Int) throws(PathFailure) {
         let anchorDepth = path.count - 1
         let anchor = path[anchorDepth]
-        func note(_ depth: Int, _ text: @autoclosure () -> String) {
-            if notes != nil { notes![depth].append(text()) }
+        func note(_ depth: Int, _ check: @autoclosure () -> Check) {
+            if notes != nil { notes![depth].append(check()) }
         }
         func at(_ depth: Int, _ body: () throws(VerificationFailureReason) -> Void) throws(PathFailure) {
             do { try body() } catch { throw PathFailure(depth: depth, reason: error) }
@@ -45,23 +45,23 @@ struct Validator: Sendable {
         if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
-        note(anchorDepth, "trust anchor: valid \(Instant.utcString(anchor.notBefore)) to \(Instant.utcString(anchor.notAfter))")
-        note(anchorDepth, anchorIsSelfSigned ? "trust anchor is self-signed" : "trust anchor is not self-signed (partial chain)")
+        note(anchorDepth, .anchorValidity(notBefore: anchor.notBefore, notAfter: anchor.notAfter))
+        note(anchorDepth, .anchorSelfSigned(anchorIsSelfSigned))
         let anchorBasicConstraints = anchor.extensions.basicConstraints
         if anchorDepth > 0 {
             try at(anchorDepth) { () throws(VerificationFailureReason) in
                 try profile.check(anchor, as: .anchor, selfSigned: anchorIsSelfSigned, basicConstraints: anchorBasicConstraints)
             }
-            if policy.profile == .webPKI { note(anchorDepth, "trust anchor certificate profile (CA/B Forum BR §7.1.2.1) met") }
+            if policy.profile == .webPKI { note(anchorDepth, .anchorProfile) }
         }
         // Constraints carried by the anchor certificate are enforced (as OpenSSL and Chromium do).
         if let pathLen = anchorBasicConstraints?.pathLenConstraint, anchorDepth > 0, pathLen < maxPathLength {
             maxPathLength = pathLen
-            note(anchorDepth, "anchor pathLenConstraint \(pathLen)")
+            note(anchorDepth, .anchorPathLength(pathLen))
         }
         if let constraints = anchor.extensions.nameConstraints, anchorDepth > 0 {
             try at(anchorDepth) { () throws(VerificationFailureReason) in try nameConstraints.add(constraints) }
-            note(anchorDepth, "anchor nameConstraints apply below it")
+            note(anchorDepth, .anchorNameConstraints)
         }
 
         var depth = anchorDepth - 1
@@ -71,21 +71,21 @@ struct Validator: Sendable {
 
             // §6.1.3 (a)(1): the signature was verified with the working public key (the issuer's)
             // by the PathBuilder when it added this link.
-            note(depth, "§6.1.3(a)(1) signature by \(path[depth + 1].subject.openSSLDescription): verified")
+            note(depth, .signature(signer: path[depth + 1].subject))
 
             // §6.1.3 (a)(2): validity, both bounds inclusive.
             if policy.checksValidityPeriod {
                 guard time.isWithin(notBefore: certificate.notBefore, notAfter: certificate.notAfter) else {
                     throw PathFailure(depth: depth, reason: validityFailure(certificate))
                 }
-                note(depth, "§6.1.3(a)(2) validity \(Instant.utcString(certificate.notBefore)) to \(Instant.utcString(certificate.notAfter)) contains \(time)")
+                note(depth, .validity(notBefore: certificate.notBefore, notAfter: certificate.notAfter, time: time))
             }
 
             // §6.1.3 (a)(4): issuer name is working_issuer_name.
             guard certificate.issuer == workingIssuerName else {
                 throw PathFailure(depth: depth, reason: .issuerNameMismatch)
             }
-            note(depth, "§6.1.3(a)(4) issuer name matches the issuer's subject")
+            note(depth, .issuerName)
 
             // §6.1.3 (b), (c): name constraints, skipped for self-issued intermediates.
             if isLeaf || !certificate.isSelfIssued {
@@ -95,7 +95,7 @@ struct Validator: Sendable {
                     violation = try nameConstraints.violation(for: certificate, comparisons: &comparisons, limit: limit)
                 }
                 if let violation { throw PathFailure(depth: depth, reason: .nameConstraintViolation(name: violation)) }
-                if !nameConstraints.isEmpty { note(depth, "§6.1.3(b)(c) names within the name constraints") }
+                if !nameConstraints.isEmpty { note(depth, .withinNameConstraints) }
             }
 
             // The certificate profile: a certificate is self-signed when its issuer's key is its own.
@@ -105,7 +105,7 @@ struct Validator: Sendable {
                 try profile.check(certificate, as: isLeaf ? .leaf : .intermediate, selfSigned: selfSigned,
                                   basicConstraints: basicConstraints)
             }
-            note(depth, "\(policy.profile == .webPKI ? "web (RFC 5280 + CA/B Forum BR)" : "RFC 5280") certificate profile met")
+            note(depth, .certificateProfile(policy.profile))
 
             if !isLeaf {
                 try prepareForNext(certificate, basicConstraints: basicConstraints, depth: depth, path: path,
@@ -131,10 +131,10 @@ struct Validator: Sendable {
         _ certificate: Certificate, basicConstraints: BasicConstraints?, depth: Int, path: [Certificate],
         workingIssuerName: inout DistinguishedName,
         maxPathLength: inout Int, maxPathLengthSetBy: inout Int,
-        nameConstraints: inout NameConstraintsState, notes: inout [[String]]?
+        nameConstraints: inout NameConstraintsState, notes: inout [[Check]]?
     ) throws(PathFailure) {
-        func note(_ text: @autoclosure () -> String) {
-            if notes != nil { notes![depth].append(text()) }
+        func note(_ check: @autoclosure () -> Check) {
+            if notes != nil { notes![depth].append(check()) }
         }
         // (c)-(f): working_issuer_name and working_public_key now come from this certificate.
         workingIssuerName = certificate.subject
@@ -146,7 +146,7 @@ struct Validator: Sendable {
         guard let basicConstraints, basicConstraints.isCA else {
             throw PathFailure(depth: depth, reason: .notACA)
         }
-        note("§6.1.4(k) basicConstraints cA=TRUE")
+        note(.isCertificateAuthority)
 
         // (l): a certificate that is not self-issued consumes one unit of max_path_length.
         if !certificate.isSelfIssued {
@@ -155,7 +155,7 @@ struct Validator: Sendable {
             }
             maxPathLength -= 1
         } else {
-            note("§6.1.4(l) self-issued: not counted against pathLenConstraint")
+            note(.selfIssuedNotCounted)
         }
         // (m): pathLenConstraint lowers max_path_length.
         if let pathLen = basicConstraints.pathLenConstraint {
@@ -163,46 +163,46 @@ struct Validator: Sendable {
                 maxPathLength = pathLen
                 maxPathLengthSetBy = depth
             }
-            note("§6.1.4(m) pathLenConstraint \(pathLen): at most \(maxPathLength) more CA certificates below")
+            note(.pathLength(constraint: pathLen, remaining: maxPathLength))
         }
 
         // (n): keyUsage, when present, must allow keyCertSign.
         if let keyUsage = certificate.extensions.keyUsage {
             guard keyUsage.contains(.keyCertSign) else { throw PathFailure(depth: depth, reason: .keyCertSignMissing) }
-            note("§6.1.4(n) keyUsage includes keyCertSign")
+            note(.keyCertSign)
         }
 
         // (g): fold in this CA's name constraints.
         if let constraints = certificate.extensions.nameConstraints {
             do { try nameConstraints.add(constraints) } catch { throw PathFailure(depth: depth, reason: error) }
-            note("§6.1.4(g) nameConstraints added")
+            note(.nameConstraintsAdded)
         }
 
         // (o): no critical extension this library does not process.
         if let unknown = Validator.unprocessedCriticalExtension(certificate) {
             throw PathFailure(depth: depth, reason: .unhandledCriticalExtension(oid: unknown.oid))
         }
-        note("§6.1.4(o) no unhandled critical extension")
+        note(.noUnhandledCriticalExtension(leaf: false))
 
         // Web PKI: an intermediate's extKeyUsage, when present, must allow the purpose (OpenSSL, Chromium).
         if let required = requiredEKU, let allowed = ExtendedKeyUsageCheck.allows(certificate, purpose: required) {
             guard allowed else {
-                throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: purposeName))
+                throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: policy.purpose.keyPurposeName))
             }
-            note("extendedKeyUsage allows \(purposeName)")
+            note(.extendedKeyUsage(policy.purpose))
         }
     }
 
     /// §6.1.5 wrap-up for the leaf, then the policy's purpose and identity checks.
-    private func wrapUp(_ leaf: Certificate, notes: inout [[String]]?) throws(PathFailure) {
-        func note(_ text: @autoclosure () -> String) {
-            if notes != nil { notes![0].append(text()) }
+    private func wrapUp(_ leaf: Certificate, notes: inout [[Check]]?) throws(PathFailure) {
+        func note(_ check: @autoclosure () -> Check) {
+            if notes != nil { notes![0].append(check()) }
         }
         // §6.1.5 (f): no critical extension this library does not process.
         if let unknown = Validator.unprocessedCriticalExtension(leaf) {
             throw PathFailure(depth: 0, reason: .unhandledCriticalExtension(oid: unknown.oid))
         }
-        note("§6.1.5(f) no unhandled critical extension")
+        note(.noUnhandledCriticalExtension(leaf: true))
 
         // Strict default: the leaf's own RSA key must be at least 2048 bits too (issuer keys are
         // checked with each signature).
@@ -215,7 +215,7 @@ struct Validator: Sendable {
         if let problem = SignatureCheck.keyProblem(of: leaf) {
             throw PathFailure(depth: 0, reason: .invalidPublicKey(problem))
         }
-        note("public key \(KeyDescription.describe(leaf.publicKey)) is a valid key")
+        note(.validPublicKey(leaf.publicKey))
 
         // Purpose: extKeyUsage (RFC 5280 §4.2.1.12) and keyUsage (§4.2.1.3) of the leaf.
         if let required = requiredEKU {
@@ -223,18 +223,18 @@ struct Validator: Sendable {
             let acceptsAny = policy.profile == .rfc5280
             if let allowed = ExtendedKeyUsageCheck.allows(leaf, purpose: required, acceptingAny: acceptsAny) {
                 guard allowed else {
-                    throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: purposeName))
+                    throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: policy.purpose.keyPurposeName))
                 }
-                note("extendedKeyUsage allows \(purposeName)")
+                note(.extendedKeyUsage(policy.purpose))
             }
             // TLS's own rule on the leaf's keyUsage (RFC 8446 §4.4.2.2, RFC 5246 §7.4.2), applied with the web profile.
             if policy.profile == .webPKI, let keyUsage = leaf.extensions.keyUsage {
                 let allowed: KeyUsage = policy.purpose == .server
                     ? [.digitalSignature, .keyEncipherment, .keyAgreement] : [.digitalSignature, .keyAgreement]
                 guard !keyUsage.isDisjoint(with: allowed) else {
-                    throw PathFailure(depth: 0, reason: .keyUsageMismatch(required: purposeName))
+                    throw PathFailure(depth: 0, reason: .keyUsageMismatch(required: policy.purpose.keyPurposeName))
                 }
-                note("keyUsage allows \(purposeName)")
+                note(.keyUsage(policy.purpose))
             }
         }
 
@@ -244,7 +244,7 @@ struct Validator: Sendable {
             guard identity.matches(subjectAlternativeNames: names, allowingUnderscore: policy.profile == .rfc5280) else {
                 throw PathFailure(depth: 0, reason: .hostnameMismatch(host: policy.host ?? ""))
             }
-            note("subjectAltName matches \(policy.host ?? "")")
+            note(.subjectAltName(host: policy.host ?? ""))
         }
     }
 
@@ -262,13 +262,6 @@ struct Validator: Sendable {
         }
     }
 
-    private var purposeName: String {
-        switch policy.purpose {
-        case .server: return "serverAuth"
-        case .client: return "clientAuth"
-        case .any: return "any"
-        }
-    }
 
     /// OIDs CertoX509 decodes but this validator does not act on: certificate-policy processing is not
     /// implemented, so a critical policyMappings / policyConstraints / inhibitAnyPolicy is refused

@@ -1,6 +1,6 @@
 // The result of a successful verification: the chain leaf first, each link with the certificate,
 // the certificate that signed it, the signature algorithm and the key, and (when asked for) the
-// checks made on it in words, for --explain and --json.
+// checks made on it, as typed Check values.
 
 public struct VerifiedChain: Sendable, Equatable {
     public struct Link: Sendable, Equatable {
@@ -12,8 +12,9 @@ public struct VerifiedChain: Sendable, Equatable {
         /// This certificate's own key: "RSA 2048-bit", "ECDSA P-256".
         public let publicKeyDescription: String
         public let isTrustAnchor: Bool
-        /// The checks made on this certificate, one line each (empty unless `explain` was asked for).
-        public let checks: [String]
+        /// The checks made on this certificate, in the order they were made (empty unless `explain` was
+        /// asked for).
+        public let checks: [Check]
     }
 
     /// Leaf first, trust anchor last.
@@ -28,7 +29,7 @@ public struct VerifiedChain: Sendable, Equatable {
     public var leaf: Certificate { links[0].certificate }
     public var anchor: Certificate { links[links.count - 1].certificate }
 
-    init(path: [Certificate], notes: [[String]]?, validationTime: Instant, profile: Profile) {
+    init(path: [Certificate], notes: [[Check]]?, validationTime: Instant, profile: Profile) {
         var links: [Link] = []
         links.reserveCapacity(path.count)
         for (index, certificate) in path.enumerated() {

@@ -78,7 +78,7 @@ struct CheckCommand: ParsableCommand {
                 if let legacy { print("  hint: \(legacy)") }
             } else {
                 let (code, text) = error.reason.openSSLCode
-                print("error \(code) at \(error.depth) depth lookup: \(text) (\(error.reason))")
+                print("error \(code) at \(error.depth) depth lookup: \(text) (\(error.reason.message))")
                 for note in notes { print("hint: \(note)") }
             }
             print("\(name): verification failed")

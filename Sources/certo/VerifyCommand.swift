@@ -2,7 +2,7 @@
 // `--explain` narration and `--json`. Arguments are captured raw and parsed here, so that OpenSSL's
 // single-dash long options work and usage errors exit 1 as the contract says (ArgumentParser's own
 // usage errors exit 64). Printing only: building and judging the chain is the Certo library's job.
-// Rendering lives in Certo's VerifyReport. No Foundation: files are read with the C library.
+// Rendering lives in VerifyReport, CheckText and FailureText. No Foundation: files are read with the C library.
 // CERT and --untrusted files are only split into DER here, not parsed: the Verifier parses them, so
 // that a leaf that fails strict parsing is a verification failure (exit 2, like any other reason the
 // chain is refused) and a malformed intermediate is skipped as a candidate and named by --explain and
@@ -319,7 +319,7 @@ struct VerifyRun {
             return
         }
         if case .malformedCertificate = error.reason {
-            print("\(file): \(error.reason)")
+            print("\(file): \(error.reason.message)")
         } else {
             print("\(error.subject.openSSLDescription)")
         }

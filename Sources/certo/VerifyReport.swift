@@ -3,20 +3,21 @@
 // and checks, the anchor, and on failure every candidate path (most specific first) with the rule
 // that refused it, and the hints. It names the certificate profile judged under and the certificates
 // that were never candidates because they failed strict parsing (`Skipped`, located by the caller,
-// who knows which file each came from). Lives in the library so any program using Certo can show the
-// same explanation as the CLI.
+// who knows which file each came from). The library reports these as typed values; this file and
+// CheckText.swift turn them into the CLI's text and JSON.
+import Certo
 
-public enum VerifyReport {
+enum VerifyReport {
     /// A certificate offered as an intermediate that was never a candidate because it failed strict
     /// parsing, or a whole file of them that could not be split into certificates.
-    public struct Skipped: Sendable, Equatable {
-        public let file: String
+    struct Skipped: Sendable, Equatable {
+        let file: String
         /// 0-based index of the certificate in `file`; nil when the file itself could not be read as
         /// PEM or DER certificates.
-        public let position: Int?
-        public let error: CertificateError
+        let position: Int?
+        let error: CertificateError
 
-        public init(file: String, position: Int?, error: CertificateError) {
+        init(file: String, position: Int?, error: CertificateError) {
             self.file = file
             self.position = position
             self.error = error
@@ -24,7 +25,7 @@ public enum VerifyReport {
     }
 
     /// How `--explain` names a profile.
-    public static func profileDescription(_ profile: Profile) -> String {
+    static func profileDescription(_ profile: Profile) -> String {
         switch profile {
         case .webPKI: return "web (RFC 5280 + CA/B Forum Baseline Requirements §7.1)"
         case .rfc5280: return "rfc5280"
@@ -33,7 +34,7 @@ public enum VerifyReport {
 
     // MARK: Text
 
-    public static func explain(file: String, policy: Policy, chain: VerifiedChain, skipped: [Skipped] = []) -> String {
+    static func explain(file: String, policy: Policy, chain: VerifiedChain, skipped: [Skipped] = []) -> String {
         var lines = header(file: file, policy: policy, time: chain.validationTime, profile: chain.profile)
         for (depth, link) in chain.links.enumerated() {
             let certificate = link.certificate
@@ -47,19 +48,19 @@ public enum VerifyReport {
                 lines.append("    trust anchor: \(selfSigned)certificate found in the trust store (its own signature is not needed)")
             }
             lines.append("    valid: \(Instant.utcString(certificate.notBefore)) to \(Instant.utcString(certificate.notAfter))")
-            for check in link.checks { lines.append("    ok: \(check)") }
+            for check in link.checks { lines.append("    ok: \(CheckText.line(check))") }
         }
         lines.append("  the path ends at the trust anchor \(chain.anchor.subject.openSSLDescription)")
         lines += skipped.map(skippedLine)
         return lines.joined(separator: "\n")
     }
 
-    public static func explainFailure(file: String, policy: Policy, error: VerificationError, hints: [Hint],
+    static func explainFailure(file: String, policy: Policy, error: VerificationError, hints: [Hint],
                                       skipped: [Skipped] = []) -> String {
         var lines = header(file: file, policy: policy, time: policy.validationTime, profile: policy.profile)
         // A leaf that does not parse has no subject to name.
         let subject = error.subject.rdns.isEmpty ? "" : " (\(error.subject.openSSLDescription))"
-        lines.append("  failed at depth \(error.depth)\(subject): \(error.reason)")
+        lines.append("  failed at depth \(error.depth)\(subject): \(error.reason.message)")
         lines.append("    rule: \(error.reason.rule)")
         if !error.attempts.isEmpty {
             lines.append("  candidate paths tried, most specific failure first:")
@@ -67,7 +68,7 @@ public enum VerifyReport {
                 let names = attempt.certificates.map { $0.subject.openSSLDescription }.joined(separator: " <- ")
                 let end = attempt.reachedAnchor ? " (reached a trust anchor)" : ""
                 lines.append("   \(number + 1). \(names)\(end)")
-                lines.append("      at depth \(attempt.depth): \(attempt.reason)")
+                lines.append("      at depth \(attempt.depth): \(attempt.reason.message)")
                 lines.append("      rule: \(attempt.reason.rule)")
             }
         }
@@ -77,7 +78,7 @@ public enum VerifyReport {
     }
 
     /// OpenSSL's -show_chain listing.
-    public static func showChain(_ chain: VerifiedChain) -> String {
+    static func showChain(_ chain: VerifiedChain) -> String {
         var lines = ["Chain:"]
         for (depth, link) in chain.links.enumerated() {
             let trust = link.isTrustAnchor ? "" : " (untrusted)"
@@ -101,7 +102,7 @@ public enum VerifyReport {
 
     // MARK: JSON
 
-    public static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint],
+    static func json(file: String, policy: Policy, chain: VerifiedChain?, error: VerificationError?, hints: [Hint],
                             skipped: [Skipped] = []) -> String {
         var fields: [String] = []
         fields.append("\"file\": \(JSONString.quoted(file))")
@@ -121,18 +122,18 @@ public enum VerifyReport {
                     object.append("\"signature_algorithm\": \(JSONString.quoted(VerifiedChain.algorithmName(link.signatureAlgorithm)))")
                     object.append("\"signer_key\": \(JSONString.quoted(KeyDescription.describe(issuer.publicKey)))")
                 }
-                object.append("\"checks\": [\(link.checks.map(JSONString.quoted).joined(separator: ", "))]")
+                object.append("\"checks\": [\(link.checks.map { JSONString.quoted(CheckText.line($0)) }.joined(separator: ", "))]")
                 links.append("{" + object.joined(separator: ", ") + "}")
             }
             fields.append("\"chain\": [\(links.joined(separator: ", "))]")
         }
         if let error {
             let (code, text) = error.reason.openSSLCode
-            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.description)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text)), \"rule\": \(JSONString.quoted(error.reason.rule.description))}")
+            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.message)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text)), \"rule\": \(JSONString.quoted(error.reason.rule.description))}")
             var attempts: [String] = []
             for attempt in error.attempts {
                 let certificates = attempt.certificates.map { JSONString.quoted($0.subject.openSSLDescription) }.joined(separator: ", ")
-                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(JSONString.quoted(reasonName(attempt.reason))), \"message\": \(JSONString.quoted(attempt.reason.description)), \"rule\": \(JSONString.quoted(attempt.reason.rule.description))}")
+                attempts.append("{\"path\": [\(certificates)], \"reached_anchor\": \(attempt.reachedAnchor), \"depth\": \(attempt.depth), \"reason\": \(JSONString.quoted(reasonName(attempt.reason))), \"message\": \(JSONString.quoted(attempt.reason.message)), \"rule\": \(JSONString.quoted(attempt.reason.rule.description))}")
             }
             fields.append("\"attempts\": [\(attempts.joined(separator: ", "))]")
         }
@@ -156,6 +157,6 @@ public enum VerifyReport {
     }
 
     /// The reason's case name ("expired", "hostnameMismatch"): stable for scripts.
-    public static func reasonName(_ reason: VerificationFailureReason) -> String { reason.name }
+    static func reasonName(_ reason: VerificationFailureReason) -> String { reason.name }
 
 }

@@ -1,9 +1,9 @@
 // JSON string literals for Certo's machine-readable output (`VerifyReport` and the CLI's --json and
 // --jsonl answers): one escaping rule everywhere, RFC 8259 §7.
 
-public enum JSONString {
+enum JSONString {
     /// `text` as a quoted JSON string: quote, backslash and control characters escaped.
-    public static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
