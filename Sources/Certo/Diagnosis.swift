@@ -1,6 +1,7 @@
 // Hints for the classic causes of a failed verification, computed from the error and its attempts:
 // a validation time before 2000 (clock not set), a chain that verifies but for time, a root the store
-// lacks, a missing intermediate (with the issuer's AIA caIssuers URL). Used by --explain and --json.
+// lacks, a missing intermediate (with the issuer's AIA caIssuers URL); and, from a server's chain
+// alone, AWS IoT's legacy endpoint. Used by --explain and --json.
 
 public enum Hint: Sendable, Equatable, CustomStringConvertible {
     /// The validation time is before 2000-01-01: the clock is probably not set.
@@ -13,6 +14,9 @@ public enum Hint: Sendable, Equatable, CustomStringConvertible {
     case missingIssuer(depth: Int, issuer: DistinguishedName, caIssuersURIs: [String])
     /// A CA certificate's issuer is neither in the pool nor trusted: most often a root the store lacks.
     case rootMissingFromStore(issuer: DistinguishedName, caIssuersURIs: [String])
+    /// The chain names the VeriSign Class 3 G5 root of AWS IoT's legacy (Symantec) endpoints, whose
+    /// ATS endpoints chain to Amazon Root CA 1 or 3 instead; `atsHost` is the ATS name for the host.
+    case legacyAWSIoTEndpoint(atsHost: String?)
 
     public var description: String {
         switch self {
@@ -27,7 +31,34 @@ public enum Hint: Sendable, Equatable, CustomStringConvertible {
             var text = "the chain stops at \(issuer.openSSLDescription), which is neither supplied nor trusted: a root the trust store lacks?"
             if let uri = uris.first { text += " (its certificate: \(uri))" }
             return text
+        case .legacyAWSIoTEndpoint(let atsHost):
+            var text = "the chain ends at \"\(Self.legacyAWSIoTRootName)\": this is AWS IoT's legacy (VeriSign/Symantec) endpoint"
+            if let atsHost {
+                text += "; use the ATS endpoint \(atsHost)"
+            } else {
+                text += "; use the account's ATS endpoint (PREFIX-ats.iot.REGION.amazonaws.com)"
+            }
+            return text + ", whose chain ends at Amazon Root CA 1 (RSA) or Amazon Root CA 3 (ECC)"
         }
+    }
+}
+
+extension Hint {
+    static let legacyAWSIoTRootName = "VeriSign Class 3 Public Primary Certification Authority - G5"
+
+    /// `.legacyAWSIoTEndpoint` when a certificate of `chain` (as a server sent it for `host`) is issued
+    /// by or is the legacy root; nil otherwise.
+    public static func awsIoTEndpoint(host: String, chain: [Certificate]) -> Hint? {
+        let namesLegacyRoot = chain.contains { certificate in
+            certificate.issuer.commonName == legacyAWSIoTRootName || certificate.subject.commonName == legacyAWSIoTRootName
+        }
+        guard namesLegacyRoot else { return nil }
+        // PREFIX.iot.REGION.amazonaws.com without "-ats": the same name with it.
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 5, labels[1] == "iot", host.hasSuffix(".amazonaws.com"), !labels[0].hasSuffix("-ats") else {
+            return .legacyAWSIoTEndpoint(atsHost: nil)
+        }
+        return .legacyAWSIoTEndpoint(atsHost: ([labels[0] + "-ats"] + labels.dropFirst()).joined(separator: "."))
     }
 }
 

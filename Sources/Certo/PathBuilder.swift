@@ -300,7 +300,6 @@ struct PathBuilder {
         }
         // A lone candidate is tried at once, whatever its identifiers: there is nothing to prefer to it.
         if candidates.count < 2 { return candidates }
-        let authorityKeyID = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
         let time = validator.time
         // Scored once per candidate, then a stable sort by descending score.
         var scores: [Int] = []
@@ -309,10 +308,12 @@ struct PathBuilder {
             let issuer = candidates[position].certificate
             var value = candidates[position].anchorIndex != nil ? 1 : 0
             if time.isWithin(notBefore: issuer.notBefore, notAfter: issuer.notAfter) { value += 2 }
-            if let authorityKeyID, issuer.extensions[.subjectKeyIdentifier] != nil {
-                let agrees = issuer.extensions.hasSubjectKeyIdentifier(authorityKeyID)
-                value += agrees ? 4 : -4
-                candidates[position].identifierMismatch = !agrees
+            switch certificate.keyIdentifierRelation(toIssuer: issuer) {
+            case .agrees: value += 4
+            case .contradicts:
+                value -= 4
+                candidates[position].identifierMismatch = true
+            case .unknown: break
             }
             scores.append(value)
         }

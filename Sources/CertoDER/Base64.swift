@@ -1,6 +1,26 @@
 /// Strict base64 (RFC 4648 §4): whitespace between characters is ignored, anything else outside the
 /// alphabet is an error, padding must be correct and the unused bits of the last group zero.
 public enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// `bytes` in base64 with padding, as ASCII bytes.
+    public static func encode(_ bytes: [UInt8]) -> [UInt8] {
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = bytes[index]
+            let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            encoded.append(alphabet[Int(b0 >> 2)])
+            encoded.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            encoded.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            encoded.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3f)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return encoded
+    }
+
     /// 0...63 for alphabet characters, 64 for '=', 65 for whitespace, 255 for anything else.
     private static let table: [UInt8] = {
         var table = [UInt8](repeating: 255, count: 256)

@@ -1,5 +1,5 @@
 // PEM (RFC 7468): every "-----BEGIN label-----" block of a text, in order, with its label, its line
-// and its decoded DER. Text between blocks is ignored, RFC 1421 headers and CRLF are tolerated, and the
+// and its decoded DER; and the block for a DER value. Text between blocks is ignored, RFC 1421 headers and CRLF are tolerated, and the
 // base64 is decoded strictly (Base64.swift).
 #if canImport(Glibc)
 import Glibc
@@ -73,6 +73,20 @@ public enum PEM {
         }
         if let current = open { throw PEMError(line: current.line, problem: .unterminatedBlock) }
         return result
+    }
+
+    /// One PEM block (RFC 7468 §2): "-----BEGIN label-----", the base64 of `der` in lines of 64
+    /// characters, "-----END label-----", each line ended by a newline.
+    public static func encode(label: String, der: [UInt8]) -> String {
+        let encoded = Base64.encode(der)
+        var text = "-----BEGIN \(label)-----\n"
+        var offset = 0
+        while offset < encoded.count {
+            let end = min(offset + 64, encoded.count)
+            text += String(decoding: encoded[offset..<end], as: UTF8.self) + "\n"
+            offset = end
+        }
+        return text + "-----END \(label)-----\n"
     }
 
     /// The line starting at `start`: its content without the line break, a carriage return before it

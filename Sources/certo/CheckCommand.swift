@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let leaf = certificates[0]
         let intermediates = Array(certificates.dropFirst())
         let name = target.display
-        let legacy = AWSIoTAdvice.advice(host: host, chain: certificates)
+        let legacy = Hint.awsIoTEndpoint(host: host, chain: certificates)?.description
         do {
             let chain = try verifier.verify(leaf: leaf, intermediates: intermediates, explain: explain || json)
             let notes = legacy.map { [$0] } ?? []
@@ -84,28 +84,6 @@ struct CheckCommand: ParsableCommand {
             print("\(name): verification failed")
             throw ExitCode(2)
         }
-    }
-}
-
-/// AWS IoT Core's legacy endpoints present a Symantec chain to the VeriSign G5 root; the ATS endpoints
-/// (…-ats.iot.REGION.amazonaws.com) present Amazon Trust Services chains to Amazon Root CA 1 / 3.
-enum AWSIoTAdvice {
-    static let legacyRootName = "VeriSign Class 3 Public Primary Certification Authority - G5"
-
-    static func advice(host: String, chain: [Certificate]) -> String? {
-        let namesLegacyRoot = chain.contains { certificate in
-            certificate.issuer.commonName == legacyRootName || certificate.subject.commonName == legacyRootName
-        }
-        guard namesLegacyRoot else { return nil }
-        var text = "the chain ends at \"\(legacyRootName)\": this is AWS IoT's legacy (VeriSign/Symantec) endpoint"
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if labels.count >= 5, labels[1] == "iot", host.hasSuffix(".amazonaws.com"), !labels[0].hasSuffix("-ats") {
-            let atsHost = ([labels[0] + "-ats"] + labels.dropFirst()).joined(separator: ".")
-            text += "; use the ATS endpoint \(atsHost)"
-        } else {
-            text += "; use the account's ATS endpoint (PREFIX-ats.iot.REGION.amazonaws.com)"
-        }
-        return text + ", whose chain ends at Amazon Root CA 1 (RSA) or Amazon Root CA 3 (ECC)"
     }
 }
 

@@ -37,14 +37,14 @@ struct FetchCommand: ParsableCommand {
         let report = ChainSummary.lines(result)
         if pem {
             for line in report { printError(line) }
-            for der in result.certificates { print(PEMWriter.certificate(der), terminator: "") }
+            for der in result.certificates { print(PEM.encode(label: "CERTIFICATE", der: der), terminator: "") }
             return
         }
         for line in report { print(line) }
         let directory = out ?? "."
         for (index, der) in result.certificates.enumerated() {
             let path = directory == "/" ? "/cert_\(index + 1).pem" : "\(directory)/cert_\(index + 1).pem"
-            if let problem = PEMWriter.write(PEMWriter.certificate(der), to: path) {
+            if let problem = TextFile.write(PEM.encode(label: "CERTIFICATE", der: der), to: path) {
                 printError("certo fetch: cannot write \(path): \(problem)")
                 throw ExitCode(1)
             }
@@ -134,33 +134,7 @@ enum ChainSummary {
     }
 }
 
-enum PEMWriter {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    /// "-----BEGIN CERTIFICATE-----", base64 in 64-character lines, "-----END CERTIFICATE-----", newline.
-    static func certificate(_ der: [UInt8]) -> String {
-        var encoded: [UInt8] = []
-        var index = 0
-        while index < der.count {
-            let b0 = der[index]
-            let b1 = index + 1 < der.count ? der[index + 1] : 0
-            let b2 = index + 2 < der.count ? der[index + 2] : 0
-            encoded.append(alphabet[Int(b0 >> 2)])
-            encoded.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
-            encoded.append(index + 1 < der.count ? alphabet[Int((b1 & 0x0f) << 2 | b2 >> 6)] : UInt8(ascii: "="))
-            encoded.append(index + 2 < der.count ? alphabet[Int(b2 & 0x3f)] : UInt8(ascii: "="))
-            index += 3
-        }
-        var text = "-----BEGIN CERTIFICATE-----\n"
-        var offset = 0
-        while offset < encoded.count {
-            let end = min(offset + 64, encoded.count)
-            text += String(decoding: encoded[offset..<end], as: UTF8.self) + "\n"
-            offset = end
-        }
-        return text + "-----END CERTIFICATE-----\n"
-    }
-
+enum TextFile {
     /// Writes `text` to `path`; returns the reason on failure.
     static func write(_ text: String, to path: String) -> String? {
         guard let file = fopen(path, "w") else { return String(cString: strerror(errno)) }

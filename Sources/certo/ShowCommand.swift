@@ -61,8 +61,8 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
-/// Which certificate in a file issued which: subject/issuer names match (RFC 5280 §7.1) and, where
-/// both are present, authorityKeyIdentifier matches subjectKeyIdentifier.
+/// Which certificate in a file issued which: subject/issuer names match (RFC 5280 §7.1) and the key
+/// identifiers do not contradict each other (CertoX509's keyIdentifierRelation, as path building uses).
 struct IssuerLinks {
     /// issuers[i] = indices of candidates that may have issued certificate i (excluding i itself).
     let issuers: [[Int]]
@@ -79,13 +79,11 @@ struct IssuerLinks {
         for certificate in certificates {
             var found: [Int] = []
             var byKey: [Bool] = []
-            let aki = certificate.extensions.authorityKeyIdentifier?.keyIdentifier
             for j in bySubject[certificate.issuer] ?? [] where certificates[j] != certificate {
-                let candidate = certificates[j]
-                let ski = candidate.extensions.subjectKeyIdentifier
-                if let aki, let ski, aki != ski { continue }
+                let relation = certificate.keyIdentifierRelation(toIssuer: certificates[j])
+                if relation == .contradicts { continue }
                 found.append(j)
-                byKey.append(aki != nil && ski != nil)
+                byKey.append(relation == .agrees)
             }
             issuers.append(found)
             matched.append(byKey)
