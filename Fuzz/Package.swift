@@ -7,7 +7,7 @@ import PackageDescription
 
 /// Each fuzz target and the Certo libraries it calls.
 let fuzzers: [(name: String, libraries: [String])] = [
-    ("FuzzPEM", ["CertoX509", "CertoSignature"]),
+    ("FuzzPEM", ["CertoDER", "CertoX509", "CertoSignature"]),
     ("FuzzCertificate", ["Certo", "CertoX509", "CertoSignature"]),
     ("FuzzPublicKey", ["CertoX509", "CertoSignature", "CertoBigInt", "CertoHash"]),
     ("FuzzECDSA", ["CertoSignature", "CertoHash"]),

@@ -81,6 +81,16 @@ public enum PublicKeyAlgorithm: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// What the parameters of an id-RSASSA-PSS SubjectPublicKeyInfo say (RFC 4055 §3.1).
+public enum RSAPSSKeyParameters: Sendable, Hashable {
+    /// Absent: the key verifies PSS signatures with any parameters.
+    case unrestricted
+    /// The key verifies only PSS signatures with these hashes and at least this salt length.
+    case restricted(RSAPSSParameters)
+    /// They name a hash or mask generation function this library does not know.
+    case unsupported
+}
+
 public struct PublicKeyInfo: Sendable, Hashable {
     public let algorithm: PublicKeyAlgorithm
     let encoded: ArraySlice<UInt8>
@@ -88,6 +98,8 @@ public struct PublicKeyInfo: Sendable, Hashable {
     let key: ArraySlice<UInt8>
     private(set) var rsaModulus: ArraySlice<UInt8>?
     private(set) var rsaExponent: ArraySlice<UInt8>?
+    /// For an id-RSASSA-PSS key, what its parameters say; nil for every other key.
+    public private(set) var rsaPSSKeyParameters: RSAPSSKeyParameters?
 
     /// The whole SubjectPublicKeyInfo DER.
     public var derBytes: [UInt8] { Array(encoded) }
@@ -125,6 +137,7 @@ public struct PublicKeyInfo: Sendable, Hashable {
         algorithmOIDBytes = oid
         rsaModulus = nil
         rsaExponent = nil
+        rsaPSSKeyParameters = nil
         key = keyBits
 
         if oid.equals(OID.rsaEncryption) {
@@ -159,8 +172,10 @@ public struct PublicKeyInfo: Sendable, Hashable {
             }
         } else if oid.equals(OID.rsassaPSS) {
             var pss: RSAPSSParameters? = nil
+            rsaPSSKeyParameters = .unrestricted
             if let parameters {
                 pss = try RSAPSSParameters(encoded: algorithmReader.bytes[parameters.start..<parameters.end], field: parametersField)
+                rsaPSSKeyParameters = pss.map { .restricted($0) } ?? .unsupported
             }
             guard unusedBits == 0 else { throw .invalidEncoding(field: keyField, offset: keyStart, problem: .bitString) }
             let (modulus, exponent, bits) = try Self.rsaPublicKey(keyBits, keyField)

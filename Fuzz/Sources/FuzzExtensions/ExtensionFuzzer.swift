@@ -5,6 +5,7 @@
 //   fail after parse), and the accessor must answer;
 // - mode 2: a whole Extensions SEQUENCE, as a v3 certificate carries it;
 // - mode 3: a Name (the second byte even) or any DER (odd): DERFramingDifferential.swift.
+import CertoDER
 @testable import CertoX509
 import FuzzSupport
 
@@ -50,7 +51,7 @@ private func singleExtension(oid: [UInt8], critical: Bool, value: [UInt8]) {
 }
 
 private func extensionList(_ bytes: [UInt8]) {
-    var scanner = DERScanner(bytes[...])
+    var scanner = CertoDER.DERScanner<CertificateError>(bytes[...])
     guard let extensions = try? Extensions(&scanner, field: "extensions") else { return }
     do {
         try extensions.decodeAll()

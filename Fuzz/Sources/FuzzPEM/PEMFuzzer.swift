@@ -1,6 +1,7 @@
-// Fuzz target: PEM text as a certificate or key file holds it. Runs CertoX509's PEM reader and strict
-// base64 decoder, the two certificate-file entry points, and the key readers of CertoSignature (which
-// use SwiftASN1's PEM). Invariant: the two certificate-file entry points find the same DER.
+// Fuzz target: PEM text as a certificate or key file holds it. Runs CertoDER's PEM reader and strict
+// base64 decoder, CertoX509's two certificate-file entry points, and the key readers of CertoSignature
+// (on the same PEM reader). Invariant: the two certificate-file entry points find the same DER.
+import CertoDER
 import CertoSignature
 @testable import CertoX509
 import FuzzSupport

@@ -120,7 +120,7 @@ struct PathBuilder {
         // The leaf itself may be the anchor: a trusted self-signed certificate, or any trusted
         // certificate when partial chains are allowed.
         if let index = store.anchorIndex(matching: leaf) {
-            let selfSigned = store.isSelfSigned(anchorAt: index)
+            let selfSigned = isSelfSigned(anchorAt: index)
             if selfSigned || policy.partialChain,
                let success = try validate([store.certificates[index]], anchorIsSelfSigned: selfSigned) {
                 return success
@@ -160,7 +160,7 @@ struct PathBuilder {
         var usable = false
         for candidate in candidates {
             let issuer = candidate.certificate
-            let selfSignedAnchor = candidate.anchorIndex.map { store.isSelfSigned(anchorAt: $0) } ?? false
+            let selfSignedAnchor = candidate.anchorIndex.map { isSelfSigned(anchorAt: $0) } ?? false
             // A trusted candidate ends the path when it is self-signed, or under partial chains.
             let endsPath = candidate.anchorIndex != nil && (selfSignedAnchor || policy.partialChain)
 
@@ -225,6 +225,33 @@ struct PathBuilder {
         return nil
     }
 
+    /// The key of the store's anchor at `index`, parsed once per store (the store keeps it).
+    private func anchorKey(at index: Int) throws(VerificationFailureReason) -> PublicKey {
+        let anchor = store.certificates[index]
+        let spki = anchor.subjectPublicKeyInfoBytes
+        if let known = store.anchorKeys.key(forSubjectPublicKeyInfo: spki) { return known }
+        let key = try SignatureCheck.publicKey(of: anchor)
+        store.anchorKeys.store(key, forSubjectPublicKeyInfo: spki)
+        return key
+    }
+
+    /// Whether the anchor at `index` is self-signed: self-issued, and its own key verifies its own
+    /// signature (whatever the signature algorithm; the policy's refusals concern the links of a path).
+    /// Decided once per store.
+    private func isSelfSigned(anchorAt index: Int) -> Bool {
+        if let known = store.anchorSelfSignatures.value(at: index) { return known }
+        let anchor = store.certificates[index]
+        var result = false
+        if anchor.isSelfIssued, let key = try? anchorKey(at: index) {
+            var checks = 0
+            let lenient = Policy(allowSHA1: true, allowWeakRSA: true)
+            result = (try? SignatureCheck.verify(anchor, issuedBy: anchor, key: key, policy: lenient,
+                                                 cache: nil, signatureChecks: &checks)) != nil
+        }
+        store.anchorSelfSignatures.store(result, at: index)
+        return result
+    }
+
     /// The link's outcome (nil: the issuer's key verifies the certificate's signature), verified at
     /// most once per search for each (certificate, issuer key) pair.
     private mutating func link(_ certificate: Certificate, node: Node, issuedBy candidate: Candidate) throws(VerificationFailureReason) -> VerificationFailureReason? {
@@ -232,7 +259,7 @@ struct PathBuilder {
         if let known = links.first(where: { $0.link == key }) { return known.failure }
         var failure: VerificationFailureReason?
         do {
-            let knownKey = try candidate.anchorIndex.map { index throws(VerificationFailureReason) in try store.publicKey(ofAnchorAt: index) }
+            let knownKey = try candidate.anchorIndex.map { index throws(VerificationFailureReason) in try anchorKey(at: index) }
             try SignatureCheck.verify(certificate, issuedBy: candidate.certificate, key: knownKey, policy: policy,
                                       cache: cache, keys: keys, signatureChecks: &signatureChecks)
         } catch {

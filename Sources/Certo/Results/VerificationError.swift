@@ -60,8 +60,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case badSignature
     case sha1Refused
     case weakRSAKey(bits: Int)
-    case unsupportedSignatureAlgorithm(String)
-    case unsupportedPublicKey(String)
+    case unsupportedSignatureAlgorithm(SignatureAlgorithmIdentifier)
+    case unsupportedPublicKey(PublicKeyInfo)
     /// The leaf's own key, of a kind Certo verifies with, is not a valid key (an EC point off its curve,
     /// an even RSA modulus, an exponent out of range): nobody can hold its private key. Why, in words.
     case invalidPublicKey(String)
@@ -119,8 +119,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case commonNameNotInSubjectAltName(String, rule: Rule)
 
     // Purpose and identity (policy on top of RFC 5280).
-    case extendedKeyUsageMismatch(required: String)
-    case keyUsageMismatch(required: String)
+    case extendedKeyUsageMismatch(required: Purpose)
+    case keyUsageMismatch(required: Purpose)
     case hostnameMismatch(host: String)
     case invalidHost(String)
 
@@ -238,8 +238,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .badSignature: return "signature does not verify with the issuer's key"
         case .sha1Refused: return "SHA-1 signature refused"
         case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"
-        case .unsupportedSignatureAlgorithm(let name): return "unsupported signature algorithm \(name)"
-        case .unsupportedPublicKey(let name): return "unsupported or invalid issuer public key (\(name))"
+        case .unsupportedSignatureAlgorithm(let algorithm): return "unsupported signature algorithm \(SignatureCheck.name(algorithm))"
+        case .unsupportedPublicKey(let key): return "unsupported or invalid issuer public key (\(KeyDescription.describe(key)))"
         case .invalidPublicKey(let why): return "the certificate's own public key is invalid (\(why))"
         case .expired(let notAfter): return "certificate expired at \(Instant.utcString(notAfter))"
         case .notYetValid(let notBefore): return "certificate not valid before \(Instant.utcString(notBefore))"
@@ -250,8 +250,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .keyCertSignMissing: return "issuer keyUsage lacks keyCertSign"
         case .nameConstraintViolation(let name): return "name \(name) violates the name constraints"
         case .unhandledCriticalExtension(let oid): return "unhandled critical extension \(oid)"
-        case .extendedKeyUsageMismatch(let required): return "extendedKeyUsage does not allow \(required)"
-        case .keyUsageMismatch(let required): return "keyUsage does not allow \(required)"
+        case .extendedKeyUsageMismatch(let required): return "extendedKeyUsage does not allow \(required.keyPurposeName)"
+        case .keyUsageMismatch(let required): return "keyUsage does not allow \(required.keyPurposeName)"
         case .hostnameMismatch(let host): return "host \(host) does not match the certificate's subjectAltName"
         case .invalidHost(let host): return "invalid host name \(host)"
         case .malformedCertificate(let error): return "malformed certificate: \(error)"

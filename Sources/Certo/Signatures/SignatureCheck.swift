@@ -42,23 +42,34 @@ enum SignatureCheck {
         }
     }
 
-    /// The issuer's key, built from the parts CertoX509 has already read; a failure names the key algorithm.
+    /// The issuer's key, built from the parts CertoX509 has already read (the DER is never read again);
+    /// a key of a kind Certo does not verify with, or an invalid one, names the key algorithm.
     static func publicKey(of issuer: Certificate) throws(VerificationFailureReason) -> PublicKey {
+        let unsupported = VerificationFailureReason.unsupportedPublicKey(issuer.publicKey)
         do {
-            return try key(from: issuer.publicKey) ?? PublicKey(subjectPublicKeyInfoDER: issuer.subjectPublicKeyInfoBytes)
+            guard let key = try key(from: issuer.publicKey) else { throw unsupported }
+            return key
         } catch {
-            throw .unsupportedPublicKey(KeyDescription.describe(issuer.publicKey))
+            throw unsupported
         }
     }
 
-    /// An rsaEncryption, P-256 or P-384 key from its parsed parts, without reading the DER again; nil for
-    /// the kinds whose parameters only CertoSignature's own SubjectPublicKeyInfo reader maps (RSA-PSS) or
-    /// that it refuses with its own reason.
+    /// An rsaEncryption, id-RSASSA-PSS, P-256 or P-384 key from its parsed parts; nil for other kinds.
     private static func key(from info: PublicKeyInfo) throws -> PublicKey? {
         switch info.algorithm {
         case .rsa:
             guard let modulus = info.rsaModulusBytes, let exponent = info.rsaPublicExponentBytes else { return nil }
             return .rsa(try RSAPublicKey(modulus: modulus, publicExponent: exponent))
+        case .rsaPSS:
+            guard let modulus = info.rsaModulusBytes, let exponent = info.rsaPublicExponentBytes,
+                  let parameters = info.rsaPSSKeyParameters else { return nil }
+            let restriction: RSAPSSRestriction?
+            switch parameters {
+            case .unrestricted: restriction = nil
+            case .restricted(let p): restriction = RSAPSSRestriction(hash: p.hash, mgf1Hash: p.mgf1Hash, saltLength: p.saltLength)
+            case .unsupported: return nil
+            }
+            return .rsa(try RSAPublicKey(pssOnlyModulus: modulus, publicExponent: exponent, restriction: restriction))
         case .ec(.p256): return .ecdsa(try ECDSAPublicKey(curve: .p256, sec1Representation: info.keyBytes))
         case .ec(.p384): return .ecdsa(try ECDSAPublicKey(curve: .p384, sec1Representation: info.keyBytes))
         default: return nil
@@ -93,9 +104,9 @@ enum SignatureCheck {
     ) throws(VerificationFailureReason) {
         let identifier = subject.signatureAlgorithm
         guard let algorithm = algorithm(identifier) else {
-            throw .unsupportedSignatureAlgorithm(name(identifier))
+            throw .unsupportedSignatureAlgorithm(identifier)
         }
-        if !policy.allowSHA1 && usesSHA1(identifier) { throw .sha1Refused }
+        if let refusal = policy.refusal(of: identifier) { throw refusal }
         var cacheKey: [UInt8] = []
         if let cache {
             cacheKey = SignatureCache.key(issuerKey: issuer.subjectPublicKeyInfoBytes, algorithm: identifier,
@@ -114,9 +125,7 @@ enum SignatureCheck {
             key = try publicKey(of: issuer)
             keys?.store(key, forSubjectPublicKeyInfo: issuer.subjectPublicKeyInfoBytes)
         }
-        if !policy.allowWeakRSA, key.isWeak, case .rsa = key {
-            throw .weakRSAKey(bits: KeyDescription.rsaBits(issuer.publicKey) ?? 0)
-        }
+        if let refusal = policy.refusal(of: issuer.publicKey) { throw refusal }
         signatureChecks += 1
         let valid = key.isValidSignature(subject.signatureBytes, for: subject.tbsCertificateBytes, algorithm: algorithm)
         cache?.store(cacheKey, valid: valid)

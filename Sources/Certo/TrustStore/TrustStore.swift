@@ -7,7 +7,11 @@ public struct TrustStore: Sendable {
     public let certificates: [Certificate]
     private let bySubject: [DistinguishedName: [Int]]
     private let byKeyIdentifier: [[UInt8]: [Int]]
-    private let keys: AnchorKeys
+    /// The anchors' keys, parsed when first needed and then kept as long as the store: the same cache
+    /// type a Verifier keeps issuer keys in, sized so that nothing is ever dropped.
+    let anchorKeys: IssuerKeyCache
+    /// Whether each anchor's own key verifies its own signature, decided when first needed.
+    let anchorSelfSignatures: AnchorSelfSignatures
 
     /// Stores this small are searched linearly: comparing a few names beats hashing one.
     private static let linearSearchLimit = 16
@@ -29,7 +33,8 @@ public struct TrustStore: Sendable {
         }
         self.bySubject = bySubject
         self.byKeyIdentifier = byKeyIdentifier
-        self.keys = AnchorKeys(count: unique.count)
+        anchorKeys = IssuerKeyCache(capacity: unique.count + 1)
+        anchorSelfSignatures = AnchorSelfSignatures(count: unique.count)
     }
 
     public var count: Int { certificates.count }
@@ -65,31 +70,6 @@ public struct TrustStore: Sendable {
 
     public func contains(_ certificate: Certificate) -> Bool {
         anchorIndex(matching: certificate) != nil
-    }
-
-    /// The anchor's key parsed for signature checks, parsed once per store and then shared.
-    func publicKey(ofAnchorAt index: Int) throws(VerificationFailureReason) -> PublicKey {
-        if let known = keys.key(at: index) { return known }
-        let key = try SignatureCheck.publicKey(of: certificates[index])
-        keys.store(key, at: index)
-        return key
-    }
-
-    /// Whether the anchor is self-signed: self-issued, and its own key verifies its own signature
-    /// (whatever the signature algorithm; the policy's refusals concern the links of a path). Decided
-    /// once per store and then shared.
-    func isSelfSigned(anchorAt index: Int) -> Bool {
-        if let known = keys.selfSigned(at: index) { return known }
-        let certificate = certificates[index]
-        var result = false
-        if certificate.isSelfIssued, let key = try? publicKey(ofAnchorAt: index) {
-            var checks = 0
-            let lenient = Policy(allowSHA1: true, allowWeakRSA: true)
-            result = (try? SignatureCheck.verify(certificate, issuedBy: certificate, key: key, policy: lenient,
-                                                 cache: nil, signatureChecks: &checks)) != nil
-        }
-        keys.storeSelfSigned(result, at: index)
-        return result
     }
 
     // MARK: Loading
@@ -206,21 +186,17 @@ public struct TrustStore: Sendable {
     }()
 }
 
-/// Lazily parsed anchor keys and self-signature checks: anchors live as long as the store, so each is
-/// done at most once (not at load time: the system store has ~150 anchors and the CLI needs one or two).
-final class AnchorKeys: Sendable {
-    private let slots: Mutex<[PublicKey?]>
-    private let selfSignedSlots: Mutex<[Bool?]>
+/// Per anchor, whether its own key verifies its own signature, once decided (by the PathBuilder: the
+/// store holds certificates and never checks a signature itself). Anchors live as long as the store,
+/// so each is decided at most once, and not at load time: the system store has ~150 anchors and a
+/// verification needs one or two.
+final class AnchorSelfSignatures: Sendable {
+    private let slots: Mutex<[Bool?]>
 
-    init(count: Int) {
-        slots = Mutex(Array(repeating: nil, count: count))
-        selfSignedSlots = Mutex(Array(repeating: nil, count: count))
-    }
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func key(at index: Int) -> PublicKey? { slots.withLock { $0[index] } }
-    func store(_ key: PublicKey, at index: Int) { slots.withLock { $0[index] = key } }
-    func selfSigned(at index: Int) -> Bool? { selfSignedSlots.withLock { $0[index] } }
-    func storeSelfSigned(_ value: Bool, at index: Int) { selfSignedSlots.withLock { $0[index] = value } }
+    func value(at index: Int) -> Bool? { slots.withLock { $0[index] } }
+    func store(_ value: Bool, at index: Int) { slots.withLock { $0[index] = value } }
 }
 
 public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {

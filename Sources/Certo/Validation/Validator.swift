@@ -187,7 +187,7 @@ struct Validator: Sendable {
         // Web PKI: an intermediate's extKeyUsage, when present, must allow the purpose (OpenSSL, Chromium).
         if let required = requiredEKU, let allowed = ExtendedKeyUsageCheck.allows(certificate, purpose: required) {
             guard allowed else {
-                throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: policy.purpose.keyPurposeName))
+                throw PathFailure(depth: depth, reason: .extendedKeyUsageMismatch(required: policy.purpose))
             }
             note(.extendedKeyUsage(policy.purpose))
         }
@@ -206,9 +206,7 @@ struct Validator: Sendable {
 
         // Strict default: the leaf's own RSA key must be at least 2048 bits too (issuer keys are
         // checked with each signature).
-        if !policy.allowWeakRSA, let bits = KeyDescription.rsaBits(leaf.publicKey), bits < 2048 {
-            throw PathFailure(depth: 0, reason: .weakRSAKey(bits: bits))
-        }
+        if let refusal = policy.refusal(of: leaf.publicKey) { throw PathFailure(depth: 0, reason: refusal) }
 
         // The leaf's own key is checked as each issuer's is when it verifies a signature: a certificate
         // for a key nobody can hold (an EC point off its curve) must not verify.
@@ -223,7 +221,7 @@ struct Validator: Sendable {
             let acceptsAny = policy.profile == .rfc5280
             if let allowed = ExtendedKeyUsageCheck.allows(leaf, purpose: required, acceptingAny: acceptsAny) {
                 guard allowed else {
-                    throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: policy.purpose.keyPurposeName))
+                    throw PathFailure(depth: 0, reason: .extendedKeyUsageMismatch(required: policy.purpose))
                 }
                 note(.extendedKeyUsage(policy.purpose))
             }
@@ -232,7 +230,7 @@ struct Validator: Sendable {
                 let allowed: KeyUsage = policy.purpose == .server
                     ? [.digitalSignature, .keyEncipherment, .keyAgreement] : [.digitalSignature, .keyAgreement]
                 guard !keyUsage.isDisjoint(with: allowed) else {
-                    throw PathFailure(depth: 0, reason: .keyUsageMismatch(required: policy.purpose.keyPurposeName))
+                    throw PathFailure(depth: 0, reason: .keyUsageMismatch(required: policy.purpose))
                 }
                 note(.keyUsage(policy.purpose))
             }
