@@ -54,6 +54,7 @@ let package = Package(
         ),
         // Test-only helper: locates downloaded vector files and fails loudly when one is missing.
         .target(name: "CertoTestSupport", path: "Tests/CertoTestSupport"),
+        .testTarget(name: "CertoDERTests", dependencies: ["CertoDER"]),
         .testTarget(name: "CertoHashTests", dependencies: ["CertoHash", "CertoTestSupport"]),
         .testTarget(name: "CertoBigIntTests", dependencies: ["CertoBigInt", "CertoTestSupport"]),
         .testTarget(name: "CertoSignatureTests", dependencies: ["CertoSignature", "CertoBigInt", "CertoHash", "CertoTestSupport"]),

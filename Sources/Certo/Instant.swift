@@ -8,6 +8,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CertoX509
 
 public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let seconds: Int64
@@ -52,14 +53,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Formats Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" (proleptic Gregorian, no leap seconds).
-    public static func utcString(_ unixSeconds: Int64) -> String {
-        let (days, secondOfDay) = floorDivide(unixSeconds, 86_400)
-        let (year, month, day) = civilDate(fromDays: days)
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        var yearText = String(year)
-        while yearText.count < 4 { yearText = "0" + yearText }
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
-    }
+    public static func utcString(_ unixSeconds: Int64) -> String { CivilTime.iso8601(unixSeconds) }
 
     /// Parses Unix seconds ("1780272000") or ISO 8601 UTC ("2025-05-20T00:00:01Z",
     /// "2024-04-01T00:00:00.005Z"); nil for anything else.
@@ -84,7 +78,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), day >= 1, day <= Instant.daysIn(month: month, year: year),
+              (1...12).contains(month), day >= 1, day <= Int64(CivilTime.daysIn(month: Int(month), year: Int(year))),
               hour < 24, minute < 60, second < 60 else { return nil }
         var nanos: Int64 = 0
         let end = bytes.count - 1
@@ -95,45 +89,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         } else if end != 19 {
             return nil
         }
-        let days = Instant.days(fromCivil: year, month, day)
+        let days = CivilTime.days(year: Int(year), month: Int(month), day: Int(day))
         self.init(seconds: days * 86_400 + hour * 3600 + minute * 60 + second, nanoseconds: Int32(nanos))
-    }
-
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        var q = a / b
-        var r = a % b
-        if r < 0 { q -= 1; r += b }
-        return (q, r)
-    }
-
-    // Howard Hinnant's days_from_civil / civil_from_days algorithms.
-    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilDate(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

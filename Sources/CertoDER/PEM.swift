@@ -40,28 +40,54 @@ public enum PEM {
     /// straight from the text (line breaks and blanks are white space to the decoder): a bundle of
     /// thousands of certificates is megabytes of text, and nothing of it is copied.
     public static func blocks(_ bytes: [UInt8]) throws(PEMError) -> [Block] {
+        try blocks(bytes, skippingMalformed: false)
+    }
+
+    /// Every well-formed PEM block in `bytes`, in order; a malformed one (bad boundary, no END line,
+    /// bad base64) is left out instead of failing the whole text. For large bundles of independent
+    /// entries, such as a system trust store, where one damaged entry must not hide the others.
+    public static func wellFormedBlocks(_ bytes: [UInt8]) -> [Block] {
+        (try? blocks(bytes, skippingMalformed: true)) ?? []
+    }
+
+    private static func blocks(_ bytes: [UInt8], skippingMalformed: Bool) throws(PEMError) -> [Block] {
+        // A problem either ends the parse or, when skipping, drops the block being read.
+        var open: (label: ArraySlice<UInt8>, line: Int)? = nil
+        func refuse(_ error: PEMError) throws(PEMError) {
+            guard skippingMalformed else { throw error }
+            open = nil
+        }
         var result: [Block] = []
         var lineNumber = 0
-        var open: (label: ArraySlice<UInt8>, line: Int)? = nil
         var bodyStart: Int? = nil
         var position = 0
         while position < bytes.count {
             lineNumber += 1
             let (start, end, next) = bytes.withUnsafeBufferPointer { line(in: $0, from: position) }
             position = next
-            if let (isBegin, label) = try boundary(bytes[start..<end], lineNumber) {
+            let found: (isBegin: Bool, label: ArraySlice<UInt8>)?
+            do {
+                found = try boundary(bytes[start..<end], lineNumber)
+            } catch {
+                try refuse(error)
+                continue
+            }
+            if let (isBegin, label) = found {
                 if isBegin {
-                    guard open == nil else { throw PEMError(line: lineNumber, problem: .unterminatedBlock) }
+                    if open != nil { try refuse(PEMError(line: lineNumber, problem: .unterminatedBlock)) }
                     open = (label, lineNumber)
                     bodyStart = nil
-                } else {
-                    guard let current = open else { throw PEMError(line: lineNumber, problem: .malformedBoundary) }
-                    guard current.label == label else { throw PEMError(line: lineNumber, problem: .mismatchedEnd) }
-                    guard let der = Base64.decode(bytes[(bodyStart ?? start)..<start]) else {
-                        throw PEMError(line: current.line, problem: .invalidBase64)
+                } else if let current = open {
+                    if current.label != label {
+                        try refuse(PEMError(line: lineNumber, problem: .mismatchedEnd))
+                    } else if let der = Base64.decode(bytes[(bodyStart ?? start)..<start]) {
+                        result.append(Block(label: String(decoding: label, as: UTF8.self), line: current.line, der: der))
+                        open = nil
+                    } else {
+                        try refuse(PEMError(line: current.line, problem: .invalidBase64))
                     }
-                    result.append(Block(label: String(decoding: label, as: UTF8.self), line: current.line, der: der))
-                    open = nil
+                } else {
+                    try refuse(PEMError(line: lineNumber, problem: .malformedBoundary))
                 }
                 continue
             }
@@ -71,7 +97,7 @@ public enum PEM {
             if start == end || first == 0x20 || first == 0x09 || bytes[start..<end].contains(0x3a) { continue }
             bodyStart = start
         }
-        if let current = open { throw PEMError(line: current.line, problem: .unterminatedBlock) }
+        if let current = open { try refuse(PEMError(line: current.line, problem: .unterminatedBlock)) }
         return result
     }
 

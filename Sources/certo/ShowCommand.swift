@@ -127,7 +127,7 @@ enum ShowText {
         field("Serial", colonHex(c.serialNumber).lowercased() + serialNote(c))
         field("Signature", c.signatureAlgorithm.description)
         field("Issuer", c.issuer.openSSLDescription)
-        field("Validity", "\(CertificateTime.iso8601(c.notBefore)) to \(CertificateTime.iso8601(c.notAfter)) (\(validityStatus(c, now: now).text))")
+        field("Validity", "\(CivilTime.iso8601(c.notBefore)) to \(CivilTime.iso8601(c.notAfter)) (\(validityStatus(c, now: now).text))")
         field("Subject", c.subject.isEmpty ? "(empty)" : c.subject.openSSLDescription)
         field("Public key", publicKeyText(c.publicKey))
         if c.extensions.all.isEmpty {
@@ -203,8 +203,8 @@ enum ShowJSON {
         fields.append(("issuer_rfc4514", JSONString.quoted(c.issuer.description)))
         fields.append(("subject", JSONString.quoted(c.subject.openSSLDescription)))
         fields.append(("subject_rfc4514", JSONString.quoted(c.subject.description)))
-        fields.append(("not_before", JSONString.quoted(CertificateTime.iso8601(c.notBefore))))
-        fields.append(("not_after", JSONString.quoted(CertificateTime.iso8601(c.notAfter))))
+        fields.append(("not_before", JSONString.quoted(CivilTime.iso8601(c.notBefore))))
+        fields.append(("not_after", JSONString.quoted(CivilTime.iso8601(c.notAfter))))
         fields.append(("validity", JSONString.quoted(validityStatus(c, now: now).code)))
         fields.append(("public_key", publicKey(c.publicKey)))
         let extensions = c.extensions.all.map { ext in

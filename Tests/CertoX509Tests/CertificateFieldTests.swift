@@ -128,7 +128,7 @@ struct FieldCase: CustomTestStringConvertible, Sendable {
     func timeDecodes(_ test: TimeCase) throws {
         let certificate = try Certificate(derEncoded: DERBuilder.certificate { $0.notBefore = DERBuilder.time(test.text) })
         #expect(certificate.notBefore == test.unix)
-        #expect(CertificateTime.iso8601(test.unix).count == 20)
+        #expect(CivilTime.iso8601(test.unix).count == 20)
     }
 
     @Test func serialProblemsAreFlagged() throws {

@@ -24,7 +24,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = certificate.subject.commonName
     _ = certificate.serialNumberProblems
     _ = certificate.isSelfIssued
-    _ = CertificateTime.iso8601(certificate.notBefore) + CertificateTime.iso8601(certificate.notAfter)
+    _ = CivilTime.iso8601(certificate.notBefore) + CivilTime.iso8601(certificate.notAfter)
     _ = certificate.signatureAlgorithm.description + certificate.publicKey.algorithm.description
     _ = KeyDescription.describe(certificate.publicKey)
     _ = certificate.fingerprint(.sha256)

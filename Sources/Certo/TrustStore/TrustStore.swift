@@ -1,6 +1,7 @@
 // The trust anchors: certificates from PEM/DER files, a directory, or the system store, indexed by
 // normalised subject (RFC 5280 §7.1 comparison, via DistinguishedName's Hashable) and by subject key
 // identifier. An anchor is matched by name AND key, never by name alone. Immutable once built.
+import CertoDER
 import Synchronization
 
 public struct TrustStore: Sendable {
@@ -120,32 +121,12 @@ public struct TrustStore: Sendable {
         }
     }
 
-    /// Every PEM CERTIFICATE block of `bytes` that parses (others skipped), or the DER certificate.
+    /// Every PEM CERTIFICATE block of `bytes` that parses (malformed blocks and certificates skipped),
+    /// or the DER certificate.
     static func parseEachBlock(_ bytes: [UInt8]) -> [Certificate] {
-        let begin = Array("-----BEGIN CERTIFICATE-----".utf8)
-        let end = Array("-----END CERTIFICATE-----".utf8)
-        var certificates: [Certificate] = []
-        var position = 0
-        var foundBlock = false
-        while let start = find(begin, in: bytes, from: position) {
-            guard let stop = find(end, in: bytes, from: start + begin.count) else { break }
-            foundBlock = true
-            let block = Array(bytes[start..<(stop + end.count)]) + [0x0A]
-            if let parsed = try? Certificate.parseAll(block) { certificates.append(contentsOf: parsed) }
-            position = stop + end.count
-        }
-        if !foundBlock, let parsed = try? Certificate.parseAll(bytes) { certificates = parsed }
-        return certificates
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from offset: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = offset
-        while index + needle.count <= haystack.count {
-            if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        let blocks = PEM.wellFormedBlocks(bytes).filter { $0.label == "CERTIFICATE" }
+        if blocks.isEmpty { return (try? Certificate.parseAll(bytes)) ?? [] }
+        return blocks.compactMap { try? Certificate(derEncoded: $0.der) }
     }
 
     /// Bundle files of the usual Linux distributions, first found wins (Debian/Ubuntu, Fedora/RHEL,
