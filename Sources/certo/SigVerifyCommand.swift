@@ -23,18 +23,7 @@ struct SigVerifyCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let options: SigVerifyOptions
-        do {
-            options = try SigVerifyOptions(parsing: arguments)
-        } catch {
-            printError("certo sigverify: \(error.message)")
-            printError("usage: \(SigVerifyOptions.synopsis)")
-            throw ExitCode(1)
-        }
-        if options.help {
-            print("usage: \(SigVerifyOptions.synopsis)\n\n\(SigVerifyOptions.usage)")
-            return
-        }
+        guard let options = try SigVerifyOptions.parse(arguments, command: "sigverify") else { return }
         if let batch = options.jsonl {
             throw ExitCode(runBatch(batch))
         }
@@ -146,7 +135,7 @@ struct SigVerifyCommand: ParsableCommand {
 }
 
 /// A usage or input error of `certo sigverify` itself (request errors are `SignatureRequestError`).
-struct SigVerifyError: Error {
+struct SigVerifyError: UsageProblem {
     let message: String
 }
 
@@ -161,7 +150,7 @@ private func readSmallInput(_ path: String) throws(SigVerifyError) -> [UInt8] {
 
 
 /// The parsed command line of `certo sigverify`.
-struct SigVerifyOptions {
+struct SigVerifyOptions: RawCommandOptions {
     static let synopsis = "certo sigverify --key FILE --sig FILE --alg ALG [--salt N] [--mgf1 HASH] [MSG|-]  |  certo sigverify --jsonl FILE|-"
     static let usage = """
         ALG: rsa-pkcs1-sha1|sha224|sha256|sha384|sha512, rsa-pss-sha256|sha384|sha512,

@@ -25,28 +25,17 @@ struct VerifyCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let options: VerifyOptions
-        do {
-            options = try VerifyOptions(parsing: arguments)
-        } catch {
-            printError("certo verify: \(error.message)")
-            printError("usage: \(VerifyOptions.synopsis)")
-            throw ExitCode(1)
-        }
-        if options.help {
-            print("usage: \(VerifyOptions.synopsis)\n\n\(VerifyOptions.usage)")
-            return
-        }
+        guard let options = try VerifyOptions.parse(arguments, command: "verify") else { return }
         throw ExitCode(VerifyRun(options: options).run())
     }
 }
 
-struct VerifyUsageError: Error {
+struct VerifyUsageError: UsageProblem {
     let message: String
 }
 
 /// The parsed command line of `certo verify`.
-struct VerifyOptions {
+struct VerifyOptions: RawCommandOptions {
     var caFiles: [String] = []
     var caPaths: [String] = []
     var untrusted: [String] = []
