@@ -1,5 +1,6 @@
-// One public key of any supported kind, read from a SubjectPublicKeyInfo: what the chain validator
-// holds for each issuer. It dispatches on the SPKI algorithm OID and never guesses a key's type.
+// One public key of any supported kind: what the chain validator holds for each issuer (Certo builds
+// it from CertoX509's parsed parts), or read here from a SubjectPublicKeyInfo for a key that comes on
+// its own (`certo sigverify`). It dispatches on the SPKI algorithm OID and never guesses a key's type.
 import CertoDER
 import CertoHash
 

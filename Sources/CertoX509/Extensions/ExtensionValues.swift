@@ -1,6 +1,7 @@
 // The small extension values of RFC 5280 §4.2.1: basicConstraints, keyUsage, extKeyUsage, key
-// identifiers, policies and their constraints, inhibitAnyPolicy. Each decoder takes the extnValue
-// octets and checks DER and the RFC's SIZE/range rules; what the values mean is the validator's job.
+// identifiers, policies and their constraints, inhibitAnyPolicy. Each decoder reads the value with
+// CertoDER's scanner and checks DER and the RFC's SIZE/range rules, building a list's values only when
+// asked (ExtensionDecoder.swift); what the values mean is the validator's job.
 import CertoDER
 
 public struct BasicConstraints: Sendable, Hashable {

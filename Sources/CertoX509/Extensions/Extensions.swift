@@ -2,7 +2,7 @@
 // at parse to prove it well formed (so the accessors cannot fail later). The values path validation
 // reads from every candidate (basicConstraints, keyUsage, the key identifiers) are kept from that pass,
 // as is where each known extension sits; the longer lists (names, policies, access descriptions) are
-// decoded again on demand instead, which keeps parsing a certificate cheap. Unknown extensions are kept
+// built on demand by the same decoders instead, which keeps parsing a certificate cheap. Unknown extensions are kept
 // with their criticality; a repeated extension is an error.
 import CertoDER
 

@@ -1,5 +1,6 @@
 // nameConstraints (RFC 5280 §4.2.1.10): permitted and excluded GeneralSubtrees, decoded as written.
 // minimum/maximum are kept (the RFC says 0 and absent); the validator decides what to do with others.
+import CertoDER
 
 public struct GeneralSubtree: Sendable, Hashable {
     public var base: GeneralName
