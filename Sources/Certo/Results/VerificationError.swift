@@ -80,7 +80,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case keyCertSignMissing
 
     // Name constraints: §6.1.3 (b), (c).
-    case nameConstraintViolation(name: String)
+    case nameConstraintViolation(name: GeneralName)
 
     // Extensions: §6.1.4 (o), §6.1.5 (f).
     case unhandledCriticalExtension(oid: String)
@@ -248,7 +248,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .notACA: return "issuer is not a CA (basicConstraints cA is not true)"
         case .pathLengthExceeded(let limit): return "path length constraint \(limit) exceeded"
         case .keyCertSignMissing: return "issuer keyUsage lacks keyCertSign"
-        case .nameConstraintViolation(let name): return "name \(name) violates the name constraints"
+        case .nameConstraintViolation(let name): return "name \(NameConstraintsState.describe(name)) violates the name constraints"
         case .unhandledCriticalExtension(let oid): return "unhandled critical extension \(oid)"
         case .extendedKeyUsageMismatch(let required): return "extendedKeyUsage does not allow \(required.keyPurposeName)"
         case .keyUsageMismatch(let required): return "keyUsage does not allow \(required.keyPurposeName)"

@@ -48,9 +48,9 @@ struct NameConstraintsState: Sendable {
 
     /// RFC 5280 §6.1.3 (b), (c): the subject DN, the subject's emailAddress attributes and every
     /// subjectAltName must lie within the permitted subtrees and outside the excluded ones.
-    /// Returns the first offending name, printed, or nil. Every name is charged the number of
+    /// Returns the first offending name, or nil. Every name is charged the number of
     /// constraints it is compared with against `comparisons`; past `limit` the check stops.
-    func violation(for certificate: Certificate, comparisons: inout Int, limit: Int) throws(VerificationFailureReason) -> String? {
+    func violation(for certificate: Certificate, comparisons: inout Int, limit: Int) throws(VerificationFailureReason) -> GeneralName? {
         if isEmpty { return nil }
         var names: [GeneralName] = []
         if !certificate.subject.isEmpty { names.append(.directoryName(certificate.subject)) }
@@ -64,7 +64,7 @@ struct NameConstraintsState: Sendable {
         for name in names {
             comparisons += perName
             if comparisons > limit { throw .searchBudgetExhausted(.nameConstraintComparisons, size: limit, pathsTried: 0) }
-            if !isAllowed(name) { return NameConstraintsState.describe(name) }
+            if !isAllowed(name) { return name }
         }
         return nil
     }

@@ -90,7 +90,7 @@ struct Validator: Sendable {
             // §6.1.3 (b), (c): name constraints, skipped for self-issued intermediates.
             if isLeaf || !certificate.isSelfIssued {
                 let limit = policy.budget.maxNameConstraintComparisons
-                var violation: String?
+                var violation: GeneralName?
                 try at(depth) { () throws(VerificationFailureReason) in
                     violation = try nameConstraints.violation(for: certificate, comparisons: &comparisons, limit: limit)
                 }
