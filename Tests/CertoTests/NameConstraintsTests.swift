@@ -126,7 +126,7 @@ import Testing
     @Test func malformedConstraintsAreRefused() {
         for base: GeneralName in [.dnsName(".example.com"), .dnsName("*.example.com"), .ipAddress([10, 0, 0, 0, 255, 0, 255, 0])] {
             var state = NameConstraintsState()
-            #expect(throws: VerificationFailureReason.self) {
+            #expect(throws: VerificationFailureReason.malformedName(base, rule: .rfc5280("§4.2.1.10"))) {
                 try state.add(NameConstraints(permittedSubtrees: [GeneralSubtree(base: base)], excludedSubtrees: []))
             }
         }

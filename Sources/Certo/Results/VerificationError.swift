@@ -107,14 +107,14 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     /// or a CA whose keyUsage is present without keyCertSign.
     case inconsistentKeyUsage(rule: Rule)
     /// A key the profile forbids (RSA not a multiple of 8 bits or under 2048, P-192, DSA, ...).
-    case forbiddenKey(String, rule: Rule)
+    case forbiddenKey(PublicKeyInfo, rule: Rule)
     /// A CA certificate with an empty subject, or an empty subject without a critical subjectAltName.
     case emptySubject(rule: Rule)
     /// A serial number that is zero, negative or longer than 20 octets.
     case invalidSerialNumber(rule: Rule)
     /// A subjectAltName entry that is not a valid name of its form (a dNSName outside the preferred
     /// name syntax, an rfc822Name that is not a mailbox), printed.
-    case malformedName(String, rule: Rule)
+    case malformedName(GeneralName, rule: Rule)
     /// The subject commonName does not appear, textually the same, among the subjectAltName entries.
     case commonNameNotInSubjectAltName(String, rule: Rule)
 
@@ -262,10 +262,10 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .invalidAuthorityKeyIdentifier: return "authorityKeyIdentifier is not a keyIdentifier matching the issuer's key identifier"
         case .caCertificateAsLeaf: return "leaf certificate has basicConstraints cA=TRUE"
         case .inconsistentKeyUsage: return "keyUsage keyCertSign and basicConstraints cA disagree"
-        case .forbiddenKey(let key, _): return "key \(key) is not allowed"
+        case .forbiddenKey(let key, _): return "key \(KeyDescription.describe(key)) is not allowed"
         case .emptySubject: return "empty subject name"
         case .invalidSerialNumber: return "serial number is zero, negative or longer than 20 octets"
-        case .malformedName(let name, _): return "malformed name \(name)"
+        case .malformedName(let name, _): return "malformed name \(NameConstraintsState.describe(name))"
         case .commonNameNotInSubjectAltName(let cn, _): return "subject commonName \(cn) is not among the subjectAltName entries"
         }
     }

@@ -141,7 +141,7 @@ struct CertificateProfile {
             throw .inconsistentKeyUsage(rule: .rfc5280("§4.2.1.3"))
         }
         if let bits = KeyDescription.rsaBits(certificate.publicKey), bits % 8 != 0 {
-            throw .forbiddenKey(KeyDescription.describe(certificate.publicKey), rule: .br("§6.1.5"))
+            throw .forbiddenKey(certificate.publicKey, rule: .br("§6.1.5"))
         }
         guard isRoot else { return }
         if extensions[.extendedKeyUsage] != nil {
@@ -183,15 +183,15 @@ struct CertificateProfile {
     private func checkSubscriberKey(_ key: PublicKeyInfo) throws(VerificationFailureReason) {
         switch key.algorithm {
         case .rsa(let bits), .rsaPSS(let bits, _):
-            if bits % 8 != 0 { throw .forbiddenKey(KeyDescription.describe(key), rule: .br("§6.1.5")) }
+            if bits % 8 != 0 { throw .forbiddenKey(key, rule: .br("§6.1.5")) }
         case .ec(let curve):
             switch curve {
             case .p256, .p384: return
             case .other: if curve.bits == 521 { return }
             }
-            throw .forbiddenKey(KeyDescription.describe(key), rule: .br("§6.1.5"))
+            throw .forbiddenKey(key, rule: .br("§6.1.5"))
         case .unknown:
-            throw .forbiddenKey(KeyDescription.describe(key), rule: .br("§6.1.5"))
+            throw .forbiddenKey(key, rule: .br("§6.1.5"))
         }
     }
 
@@ -201,9 +201,9 @@ struct CertificateProfile {
         for name in names {
             switch name {
             case .dnsName(let dns) where !DNSNameSyntax.isValidPresentedName(dns, allowsUnderscore: false):
-                throw .malformedName(NameConstraintsState.describe(name), rule: .rfc5280("§4.2.1.6"))
+                throw .malformedName(name, rule: .rfc5280("§4.2.1.6"))
             case .rfc822Name(let address) where !DNSNameSyntax.isValidMailbox(address):
-                throw .malformedName(NameConstraintsState.describe(name), rule: .rfc5280("§4.2.1.6"))
+                throw .malformedName(name, rule: .rfc5280("§4.2.1.6"))
             default:
                 continue
             }

@@ -17,19 +17,19 @@ struct NameConstraintsState: Sendable {
     /// is not a prefix) is refused: it has no defined meaning, so no name can be judged against it.
     mutating func add(_ constraints: NameConstraints) throws(VerificationFailureReason) {
         for subtree in constraints.permittedSubtrees + constraints.excludedSubtrees {
-            if let malformed = NameConstraintsState.malformedConstraint(subtree.base) {
-                throw .malformedName(malformed, rule: .rfc5280("§4.2.1.10"))
+            if NameConstraintsState.isMalformedConstraint(subtree.base) {
+                throw .malformedName(subtree.base, rule: .rfc5280("§4.2.1.10"))
             }
         }
         if !constraints.permittedSubtrees.isEmpty { permittedSets.append(constraints.permittedSubtrees) }
         excluded.append(contentsOf: constraints.excludedSubtrees)
     }
 
-    static func malformedConstraint(_ base: GeneralName) -> String? {
+    static func isMalformedConstraint(_ base: GeneralName) -> Bool {
         switch base {
-        case .dnsName(let name): return DNSNameSyntax.isValidConstraint(name) ? nil : describe(base)
-        case .ipAddress(let octets): return isPrefixMask(octets[(octets.count / 2)...]) ? nil : describe(base)
-        default: return nil
+        case .dnsName(let name): return !DNSNameSyntax.isValidConstraint(name)
+        case .ipAddress(let octets): return !isPrefixMask(octets[(octets.count / 2)...])
+        default: return false
         }
     }
 
