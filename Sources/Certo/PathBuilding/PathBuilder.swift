@@ -227,11 +227,9 @@ struct PathBuilder {
 
     /// The key of the store's anchor at `index`, parsed once per store (the store keeps it).
     private func anchorKey(at index: Int) throws(VerificationFailureReason) -> PublicKey {
-        let anchor = store.certificates[index]
-        let spki = anchor.subjectPublicKeyInfoBytes
-        if let known = store.anchorKeys.key(forSubjectPublicKeyInfo: spki) { return known }
-        let key = try SignatureCheck.publicKey(of: anchor)
-        store.anchorKeys.store(key, forSubjectPublicKeyInfo: spki)
+        if let known = store.anchorState.key(at: index) { return known }
+        let key = try SignatureCheck.publicKey(of: store.certificates[index])
+        store.anchorState.store(key, at: index)
         return key
     }
 
@@ -239,7 +237,7 @@ struct PathBuilder {
     /// signature (whatever the signature algorithm; the policy's refusals concern the links of a path).
     /// Decided once per store.
     private func isSelfSigned(anchorAt index: Int) -> Bool {
-        if let known = store.anchorSelfSignatures.value(at: index) { return known }
+        if let known = store.anchorState.isSelfSigned(at: index) { return known }
         let anchor = store.certificates[index]
         var result = false
         if anchor.isSelfIssued, let key = try? anchorKey(at: index) {
@@ -248,7 +246,7 @@ struct PathBuilder {
             result = (try? SignatureCheck.verify(anchor, issuedBy: anchor, key: key, policy: lenient,
                                                  cache: nil, signatureChecks: &checks)) != nil
         }
-        store.anchorSelfSignatures.store(result, at: index)
+        store.anchorState.storeSelfSigned(result, at: index)
         return result
     }
 

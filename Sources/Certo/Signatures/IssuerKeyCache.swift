@@ -1,8 +1,8 @@
-// Parsed issuer public keys, keyed by their SubjectPublicKeyInfo bytes: the one place keys are kept.
-// A Verifier keeps its intermediates' keys here (an intermediate signs many leaves, so a long-lived
-// Verifier parses its key once, and an ECDSA key that is reused builds its precomputed tables from its
-// second verification on and keeps them), and a TrustStore its anchors' keys. Bounded: when full, the
-// oldest half is dropped (a store's is sized to hold every anchor). Shared across threads.
+// Parsed issuer public keys, keyed by their SubjectPublicKeyInfo bytes. An intermediate signs many
+// leaves, so a long-lived Verifier parses its key once, and an ECDSA key that is reused builds its
+// precomputed tables (from its second verification on) and keeps them. Bounded: when full, the
+// oldest half is dropped. Shared across threads. (A TrustStore keeps its anchors' keys by anchor
+// index instead, in AnchorState: a fixed set that is never dropped.)
 
 public final class IssuerKeyCache: Sendable {
     private let keys: BoundedCache<PublicKey>

@@ -8,11 +8,8 @@ public struct TrustStore: Sendable {
     public let certificates: [Certificate]
     private let bySubject: [DistinguishedName: [Int]]
     private let byKeyIdentifier: [[UInt8]: [Int]]
-    /// The anchors' keys, parsed when first needed and then kept as long as the store: the same cache
-    /// type a Verifier keeps issuer keys in, sized so that nothing is ever dropped.
-    let anchorKeys: IssuerKeyCache
-    /// Whether each anchor's own key verifies its own signature, decided when first needed.
-    let anchorSelfSignatures: AnchorSelfSignatures
+    /// Per anchor, its parsed key and whether it is self-signed, once decided.
+    let anchorState: AnchorState
 
     /// Stores this small are searched linearly: comparing a few names beats hashing one.
     private static let linearSearchLimit = 16
@@ -34,8 +31,7 @@ public struct TrustStore: Sendable {
         }
         self.bySubject = bySubject
         self.byKeyIdentifier = byKeyIdentifier
-        anchorKeys = IssuerKeyCache(capacity: unique.count + 1)
-        anchorSelfSignatures = AnchorSelfSignatures(count: unique.count)
+        anchorState = AnchorState(count: unique.count)
     }
 
     public var count: Int { certificates.count }
@@ -167,17 +163,24 @@ public struct TrustStore: Sendable {
     }()
 }
 
-/// Per anchor, whether its own key verifies its own signature, once decided (by the PathBuilder: the
-/// store holds certificates and never checks a signature itself). Anchors live as long as the store,
-/// so each is decided at most once, and not at load time: the system store has ~150 anchors and a
-/// verification needs one or two.
-final class AnchorSelfSignatures: Sendable {
-    private let slots: Mutex<[Bool?]>
+/// Per anchor, its key parsed for signature checks (the PublicKey a Verifier's IssuerKeyCache holds
+/// for an intermediate) and whether its own key verifies its own signature, each decided at most once
+/// by the PathBuilder: the store holds certificates and never checks a signature itself. Slots by
+/// anchor index, so a lookup costs no hashing of key bytes. Not filled at load time: the system store
+/// has ~150 anchors and a verification needs one or two.
+final class AnchorState: Sendable {
+    private let keys: Mutex<[PublicKey?]>
+    private let selfSigned: Mutex<[Bool?]>
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) {
+        keys = Mutex(Array(repeating: nil, count: count))
+        selfSigned = Mutex(Array(repeating: nil, count: count))
+    }
 
-    func value(at index: Int) -> Bool? { slots.withLock { $0[index] } }
-    func store(_ value: Bool, at index: Int) { slots.withLock { $0[index] = value } }
+    func key(at index: Int) -> PublicKey? { keys.withLock { $0[index] } }
+    func store(_ key: PublicKey, at index: Int) { keys.withLock { $0[index] = key } }
+    func isSelfSigned(at index: Int) -> Bool? { selfSigned.withLock { $0[index] } }
+    func storeSelfSigned(_ value: Bool, at index: Int) { selfSigned.withLock { $0[index] = value } }
 }
 
 public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {
