@@ -111,14 +111,6 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
         return nil
     }
 
-    static func digestHash(_ oid: ArraySlice<UInt8>) -> HashAlgorithm? {
-        if oid.equals(OID.sha256) { return .sha256 }
-        if oid.equals(OID.sha384) { return .sha384 }
-        if oid.equals(OID.sha512) { return .sha512 }
-        if oid.equals(OID.sha1) { return .sha1 }
-        if oid.equals(OID.sha224) { return .sha224 }
-        return nil
-    }
 }
 
 /// RSASSA-PSS-params (RFC 4055 §3.1), defaults applied: SHA-1, MGF1 with SHA-1, salt 20, trailer 1.
@@ -202,7 +194,7 @@ public struct RSAPSSParameters: Sendable, Hashable, CustomStringConvertible {
         let oid = try algorithm.objectIdentifier(field)
         if !algorithm.isAtEnd { try algorithm.null(field) }
         try algorithm.finish(field)
-        return SignatureAlgorithmIdentifier.digestHash(oid)
+        return HashAlgorithm(objectIdentifier: oid)
     }
 }
 

@@ -30,7 +30,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if pool.explains {
             // The typed facts --explain renders: every link carries the checks made on it.
             invariant(chain.links.allSatisfy { !$0.checks.isEmpty }, "a link of an explained chain has no checks")
-            _ = chain.links.flatMap(\.checks).map { $0.rule?.description ?? "" }
+            _ = chain.links.flatMap(\.checks).map(\.rule.description)
         }
     } catch {
         _ = error.description

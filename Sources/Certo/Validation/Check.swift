@@ -45,8 +45,8 @@ public enum Check: Sendable, Equatable {
     /// The leaf's subjectAltName matches the host name or IP address.
     case subjectAltName(host: String)
 
-    /// The section the check comes from, where one applies.
-    public var rule: Rule? {
+    /// The section the check comes from.
+    public var rule: Rule {
         switch self {
         case .anchorValidity, .anchorSelfSigned, .anchorPathLength, .anchorNameConstraints: return .rfc5280("§6.1.1")
         case .anchorProfile: return .br("§7.1.2.1")

@@ -12,17 +12,6 @@ enum RSAKeyDecoder {
     static let rsassaPSS = "1.2.840.113549.1.1.10"
     static let mgf1 = "1.2.840.113549.1.1.8"
 
-    static func hashAlgorithm(for oid: String) -> HashAlgorithm? {
-        switch oid {
-        case "1.3.14.3.2.26": return .sha1
-        case "2.16.840.1.101.3.4.2.4": return .sha224
-        case "2.16.840.1.101.3.4.2.1": return .sha256
-        case "2.16.840.1.101.3.4.2.2": return .sha384
-        case "2.16.840.1.101.3.4.2.3": return .sha512
-        default: return nil
-        }
-    }
-
     static func pem(_ text: String) throws(RSAKeyError) -> RSAPublicKey {
         guard let block = try? PublicKeyPEM.onlyBlock(text) else { throw .malformedPEM }
         switch block.label {
@@ -96,8 +85,8 @@ enum RSAKeyDecoder {
     static func pssParameters(_ scanner: DERScanner<DERError>) throws(RSAKeyError) -> RSAPSSRestriction {
         var outer = scanner
         var field = "RSASSA-PSS-params"
-        var hashOID: String? = nil
-        var mgf: (oid: String, hash: String)? = nil
+        var hashOID: ArraySlice<UInt8>? = nil
+        var mgf: (oid: String, hash: ArraySlice<UInt8>)? = nil
         var saltLength = 20
         var trailer = 1
         do throws(DERError) {
@@ -133,16 +122,16 @@ enum RSAKeyDecoder {
         }
         var hash = HashAlgorithm.sha1
         if let hashOID {
-            guard let known = hashAlgorithm(for: hashOID) else {
-                throw .unsupportedPSSParameter(field: "hashAlgorithm", oid: hashOID)
+            guard let known = HashAlgorithm(objectIdentifier: hashOID) else {
+                throw .unsupportedPSSParameter(field: "hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(hashOID))
             }
             hash = known
         }
         var mgfHash = HashAlgorithm.sha1
         if let mgf {
             guard mgf.oid == mgf1 else { throw .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: mgf.oid) }
-            guard let known = hashAlgorithm(for: mgf.hash) else {
-                throw .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: mgf.hash)
+            guard let known = HashAlgorithm(objectIdentifier: mgf.hash) else {
+                throw .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(mgf.hash))
             }
             mgfHash = known
         }
@@ -152,13 +141,13 @@ enum RSAKeyDecoder {
     }
 
     /// AlgorithmIdentifier for a hash: the OID with parameters absent or NULL (RFC 4055 §2.1 asks
-    /// implementations to accept both); dotted.
-    private static func hashAlgorithmIdentifier(_ s: inout DERScanner<DERError>, _ field: String) throws(DERError) -> String {
+    /// implementations to accept both); the OID's content octets.
+    private static func hashAlgorithmIdentifier(_ s: inout DERScanner<DERError>, _ field: String) throws(DERError) -> ArraySlice<UInt8> {
         var algorithm = try s.enter(0x30, field)
         let oid = try algorithm.objectIdentifier(field)
         if !algorithm.isAtEnd { try algorithm.null(field) }
         try algorithm.finish(field)
-        return ObjectIdentifierEncoding.dotted(oid)
+        return oid
     }
 
     /// A scanner inside the SEQUENCE that `der` must be, exactly and with well-formed framing throughout;

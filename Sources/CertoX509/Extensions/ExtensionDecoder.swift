@@ -21,14 +21,16 @@ enum ExtensionDecoder {
     static func decode(_ known: KnownExtension?, oid: ArraySlice<UInt8>, value: ArraySlice<UInt8>,
                        into values: inout DecodedExtensionValues, building: Bool = false) throws(CertificateError) {
         guard let known else {
+            // The SignedCertificateTimestampList travels inside an OCTET STRING (RFC 6962 §3.3).
             if oid.equals(OID.signedCertificateTimestamps) {
-                _ = try single(value) { s throws(CertificateError) in try decodeOctetString(&s, "signedCertificateTimestampList") }
+                _ = try single(value) { s throws(CertificateError) in try s.primitive(0x04, "signedCertificateTimestampList") }
             }
             return
         }
         switch known {
         case .subjectKeyIdentifier:
-            values.subjectKeyIdentifier = try single(value) { s throws(CertificateError) in try decodeOctetString(&s, "subjectKeyIdentifier") }
+            // SubjectKeyIdentifier ::= KeyIdentifier ::= OCTET STRING (RFC 5280 §4.2.1.2).
+            values.subjectKeyIdentifier = try single(value) { s throws(CertificateError) in try s.primitive(0x04, "subjectKeyIdentifier") }
         case .keyUsage:
             values.keyUsage = try single(value) { s throws(CertificateError) in KeyUsage(bits: try s.bitString("keyUsage").bytes) }
         case .basicConstraints:

@@ -130,12 +130,6 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
     }
 }
 
-/// SubjectKeyIdentifier ::= OCTET STRING, and the SignedCertificateTimestampList's wrapper (RFC 6962 §3.3).
-func decodeOctetString(_ s: inout DERScanner, _ field: String) throws(CertificateError) -> ArraySlice<UInt8> {
-    let element = try s.read(0x04, field)
-    return s.content(element)
-}
-
 public struct PolicyInformation: Sendable, Hashable {
     public var policyIdentifier: String
     /// DER of the policyQualifiers SEQUENCE, when present.

@@ -194,7 +194,7 @@ public struct Extensions: Sendable, Hashable {
     public var signedCertificateTimestampList: [UInt8]? {
         find(OID.signedCertificateTimestamps).flatMap { ext in
             try? Array(ExtensionDecoder.single(ext.content) { s throws(CertificateError) in
-                try decodeOctetString(&s, "signedCertificateTimestampList")
+                try s.primitive(0x04, "signedCertificateTimestampList")
             })
         }
     }
