@@ -17,6 +17,16 @@ public enum DERError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A well-formed value outside the range the field allows (a negative count, ...).
     case valueOutOfRange(field: String, offset: Int)
 
+    /// The field path, once one could be named.
+    public var field: String? {
+        switch self {
+        case .malformedDER: return nil
+        case .missingElement(let field), .unexpectedElement(let field, _, _), .trailingElements(let field, _),
+             .invalidEncoding(let field, _, _), .valueOutOfRange(let field, _):
+            return field
+        }
+    }
+
     public var description: String {
         switch self {
         case .malformedDER(let offset, let problem):

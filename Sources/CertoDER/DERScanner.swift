@@ -157,4 +157,11 @@ extension DERScanner {
         guard scanner.isAtEnd else { throw Failure(.malformedDER(offset: scanner.position, problem: .trailingData)) }
         return DERScanner(bytes)
     }
+
+    /// `bytes` as exactly one SEQUENCE, checked to the bottom as `single` does; a scanner inside it.
+    @inlinable
+    public static func singleSequence(_ bytes: ArraySlice<UInt8>, _ field: String) throws(Failure) -> DERScanner {
+        var outer = try single(bytes, field)
+        return try outer.enter(0x30, field)
+    }
 }

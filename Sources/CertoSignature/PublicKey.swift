@@ -9,14 +9,17 @@ public enum PublicKeyError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformedSubjectPublicKeyInfo
     /// The algorithm OID names no key type Certo verifies with.
     case unsupportedAlgorithm(oid: String)
-    /// The key type is known but the key itself was refused.
-    case invalidKey(String)
+    /// An RSA key (rsaEncryption or id-RSASSA-PSS) that was refused, and why.
+    case invalidRSAKey(RSAKeyError)
+    /// An EC key that was refused, and why.
+    case invalidECDSAKey(ECDSAKeyError)
 
     public var description: String {
         switch self {
         case .malformedSubjectPublicKeyInfo: return "malformed SubjectPublicKeyInfo"
         case .unsupportedAlgorithm(let oid): return "unsupported public key algorithm \(oid)"
-        case .invalidKey(let reason): return "invalid public key: \(reason)"
+        case .invalidRSAKey(let reason): return "invalid public key: \(reason)"
+        case .invalidECDSAKey(let reason): return "invalid public key: \(reason)"
         }
     }
 }
@@ -31,19 +34,13 @@ public enum PublicKey: Sendable {
 
     public init(subjectPublicKeyInfoDER der: [UInt8]) throws(PublicKeyError) {
         let oid = try Self.algorithmOID(of: der)
-        do {
-            switch oid {
-            case Self.rsaEncryption, Self.rsassaPSS:
-                self = .rsa(try RSAPublicKey(subjectPublicKeyInfoDER: der))
-            case Self.ecPublicKey:
-                self = .ecdsa(try ECDSAPublicKey(subjectPublicKeyInfoDER: der))
-            default:
-                throw PublicKeyError.unsupportedAlgorithm(oid: oid)
-            }
-        } catch let error as PublicKeyError {
-            throw error
-        } catch {
-            throw .invalidKey(String(describing: error))
+        switch oid {
+        case Self.rsaEncryption, Self.rsassaPSS:
+            do throws(RSAKeyError) { self = .rsa(try RSAPublicKey(subjectPublicKeyInfoDER: der)) } catch { throw .invalidRSAKey(error) }
+        case Self.ecPublicKey:
+            do throws(ECDSAKeyError) { self = .ecdsa(try ECDSAPublicKey(subjectPublicKeyInfoDER: der)) } catch { throw .invalidECDSAKey(error) }
+        default:
+            throw .unsupportedAlgorithm(oid: oid)
         }
     }
 
@@ -51,8 +48,7 @@ public enum PublicKey: Sendable {
     /// input); the key types parse the rest strictly.
     private static func algorithmOID(of der: [UInt8]) throws(PublicKeyError) -> String {
         do throws(DERError) {
-            var outer = try DERScanner<DERError>.single(der[...], "SubjectPublicKeyInfo")
-            var info = try outer.enter(0x30, "SubjectPublicKeyInfo")
+            var info = try DERScanner<DERError>.singleSequence(der[...], "SubjectPublicKeyInfo")
             var algorithm = try info.enter(0x30, "SubjectPublicKeyInfo.algorithm")
             return ObjectIdentifierEncoding.dotted(try algorithm.objectIdentifier("SubjectPublicKeyInfo.algorithm.algorithm"))
         } catch {

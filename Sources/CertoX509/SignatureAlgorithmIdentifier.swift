@@ -113,23 +113,20 @@ public enum SignatureAlgorithmIdentifier: Sendable, Hashable, CustomStringConver
 
 }
 
-/// RSASSA-PSS-params (RFC 4055 §3.1), defaults applied: SHA-1, MGF1 with SHA-1, salt 20, trailer 1.
+/// RSASSA-PSS-params (RFC 4055 §3.1), defaults applied: SHA-1, MGF1 with SHA-1, salt 20. The trailer
+/// field is always 1 (trailerFieldBC, the only one defined; decoding refuses any other).
 public struct RSAPSSParameters: Sendable, Hashable, CustomStringConvertible {
     public var hash: HashAlgorithm
     public var mgf1Hash: HashAlgorithm
     public var saltLength: Int
-    public var trailerField: Int
 
-    public init(hash: HashAlgorithm, mgf1Hash: HashAlgorithm, saltLength: Int, trailerField: Int = 1) {
+    public init(hash: HashAlgorithm, mgf1Hash: HashAlgorithm, saltLength: Int) {
         self.hash = hash
         self.mgf1Hash = mgf1Hash
         self.saltLength = saltLength
-        self.trailerField = trailerField
     }
 
-    public var description: String {
-        "hash \(hash), MGF1 \(mgf1Hash), salt \(saltLength)" + (trailerField == 1 ? "" : ", trailer \(trailerField)")
-    }
+    public var description: String { "hash \(hash), MGF1 \(mgf1Hash), salt \(saltLength)" }
 
     /// Decodes the parameters (`encoded` is the whole element); nil when they name a hash or mask
     /// function this library does not know (the algorithm is then kept as unknown). Structural errors throw.
@@ -142,59 +139,22 @@ public struct RSAPSSParameters: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// CertoDER reads the syntax; this maps the OIDs, nil when one is not known here.
     private static func decode(_ encoded: ArraySlice<UInt8>) throws(CertificateError) -> RSAPSSParameters? {
-        var outer = DERScanner(encoded)
-        var reader = try outer.enter(0x30, "")
-        try outer.finish("")
+        var scanner = DERScanner(encoded)
+        let fields = try RSASSAPSSParameterFields(&scanner)
+        try scanner.finish("")
         var hash = HashAlgorithm.sha1
+        if let oid = fields.hashAlgorithm {
+            guard let known = HashAlgorithm(objectIdentifier: oid) else { return nil }
+            hash = known
+        }
         var mgf1Hash = HashAlgorithm.sha1
-        var salt = 20
-        var trailer = 1
-        var known = true
-        if reader.nextTag == 0xa0 {
-            var tagged = try reader.enter(0xa0, "hashAlgorithm")
-            if let decoded = try hashIdentifier(&tagged, "hashAlgorithm") { hash = decoded } else { known = false }
-            try tagged.finish("hashAlgorithm")
+        if fields.maskGenAlgorithm != nil {
+            guard let oid = fields.maskGenHash, let known = HashAlgorithm(objectIdentifier: oid) else { return nil }
+            mgf1Hash = known
         }
-        if reader.nextTag == 0xa1 {
-            var tagged = try reader.enter(0xa1, "maskGenAlgorithm")
-            var mgf = try tagged.enter(0x30, "maskGenAlgorithm")
-            let mgfOID = try mgf.objectIdentifier("maskGenAlgorithm.algorithm")
-            if mgfOID.equals(OID.mgf1) {
-                if let decoded = try hashIdentifier(&mgf, "maskGenAlgorithm.parameters") { mgf1Hash = decoded } else { known = false }
-            } else {
-                let parameters = try mgf.read("maskGenAlgorithm.parameters")
-                if parameters.isConstructed { try mgf.enter(parameters, "maskGenAlgorithm.parameters").skipAll("maskGenAlgorithm.parameters") }
-                known = false
-            }
-            try mgf.finish("maskGenAlgorithm")
-            try tagged.finish("maskGenAlgorithm")
-        }
-        if reader.nextTag == 0xa2 {
-            var tagged = try reader.enter(0xa2, "saltLength")
-            salt = try tagged.smallNonNegativeInteger("saltLength")
-            try tagged.finish("saltLength")
-        }
-        if reader.nextTag == 0xa3 {
-            var tagged = try reader.enter(0xa3, "trailerField")
-            let start = tagged.position
-            trailer = try tagged.smallNonNegativeInteger("trailerField")
-            try tagged.finish("trailerField")
-            // RFC 4055 §3.1: trailerField must be 1 (0xBC).
-            guard trailer == 1 else { throw .valueOutOfRange(field: "trailerField", offset: start) }
-        }
-        try reader.finish("")
-        guard known else { return nil }
-        return RSAPSSParameters(hash: hash, mgf1Hash: mgf1Hash, saltLength: salt, trailerField: trailer)
-    }
-
-    /// A hash AlgorithmIdentifier; parameters NULL or absent (RFC 4055 §2.1 accepts both).
-    private static func hashIdentifier(_ scanner: inout DERScanner, _ field: String) throws(CertificateError) -> HashAlgorithm? {
-        var algorithm = try scanner.enter(0x30, field)
-        let oid = try algorithm.objectIdentifier(field)
-        if !algorithm.isAtEnd { try algorithm.null(field) }
-        try algorithm.finish(field)
-        return HashAlgorithm(objectIdentifier: oid)
+        return RSAPSSParameters(hash: hash, mgf1Hash: mgf1Hash, saltLength: fields.saltLength)
     }
 }
 

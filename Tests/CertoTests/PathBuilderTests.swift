@@ -113,6 +113,10 @@ import Testing
         let leaf = try #require(try target.certificates("leaf.pem").first)
         for _ in 0..<3 { _ = try verifier.verify(leaf: leaf, intermediates: try target.certificates("untrusted.pem")) }
         #expect(cache.count == 1)
+        cache.removeAll()
+        #expect(cache.count == 0)
+        _ = try verifier.verify(leaf: leaf, intermediates: try target.certificates("untrusted.pem"))
+        #expect(cache.count == 1)
     }
 
     /// The issuer key cache keeps the intermediate's key (anchor keys live in the store), stays
@@ -129,6 +133,8 @@ import Testing
             // Enough rounds for an ECDSA key to build its tables and then use them.
             for _ in 0..<4 { _ = try verifier.verify(leaf: leaf, intermediates: try target.certificates("untrusted.pem")) }
             #expect(keys.count == 1, "\(name)")
+            keys.removeAll()
+            #expect(keys.count == 0, "\(name)")
         }
         let bad = try Self.chainCase("bad-signature")
         let keys = IssuerKeyCache(capacity: 1)

@@ -63,8 +63,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case unsupportedSignatureAlgorithm(SignatureAlgorithmIdentifier)
     case unsupportedPublicKey(PublicKeyInfo)
     /// The leaf's own key, of a kind Certo verifies with, is not a valid key (an EC point off its curve,
-    /// an even RSA modulus, an exponent out of range): nobody can hold its private key. Why, in words.
-    case invalidPublicKey(String)
+    /// an even RSA modulus, an exponent out of range): nobody can hold its private key.
+    case invalidPublicKey(PublicKeyError)
 
     // Validity: §6.1.3 (a)(2).
     case expired(notAfter: Int64)

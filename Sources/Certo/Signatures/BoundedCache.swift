@@ -24,6 +24,13 @@ final class BoundedCache<Value: Sendable>: Sendable {
         state.withLock { $0.entries[key] }
     }
 
+    func removeAll() {
+        state.withLock { s in
+            s.entries.removeAll(keepingCapacity: true)
+            s.order.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Keeps the first value stored for a key.
     func store(_ value: Value, for key: [UInt8]) {
         state.withLock { s in

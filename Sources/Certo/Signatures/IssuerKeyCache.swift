@@ -12,6 +12,9 @@ public final class IssuerKeyCache: Sendable {
     public var capacity: Int { keys.capacity }
     public var count: Int { keys.count }
 
+    /// Forgets every key (the anchors' keys, which the TrustStore keeps, stay).
+    public func removeAll() { keys.removeAll() }
+
     func key(forSubjectPublicKeyInfo spki: [UInt8]) -> PublicKey? { keys.lookup(spki) }
 
     func store(_ key: PublicKey, forSubjectPublicKeyInfo spki: [UInt8]) { keys.store(key, for: spki) }

@@ -55,11 +55,11 @@ enum SignatureCheck {
     }
 
     /// An rsaEncryption, id-RSASSA-PSS, P-256 or P-384 key from its parsed parts; nil for other kinds.
-    private static func key(from info: PublicKeyInfo) throws -> PublicKey? {
+    private static func key(from info: PublicKeyInfo) throws(PublicKeyError) -> PublicKey? {
         switch info.algorithm {
         case .rsa:
             guard let modulus = info.rsaModulusBytes, let exponent = info.rsaPublicExponentBytes else { return nil }
-            return .rsa(try RSAPublicKey(modulus: modulus, publicExponent: exponent))
+            do throws(RSAKeyError) { return .rsa(try RSAPublicKey(modulus: modulus, publicExponent: exponent)) } catch { throw .invalidRSAKey(error) }
         case .rsaPSS:
             guard let modulus = info.rsaModulusBytes, let exponent = info.rsaPublicExponentBytes,
                   let parameters = info.rsaPSSKeyParameters else { return nil }
@@ -69,30 +69,42 @@ enum SignatureCheck {
             case .restricted(let p): restriction = RSAPSSRestriction(hash: p.hash, mgf1Hash: p.mgf1Hash, saltLength: p.saltLength)
             case .unsupported: return nil
             }
-            return .rsa(try RSAPublicKey(pssOnlyModulus: modulus, publicExponent: exponent, restriction: restriction))
-        case .ec(.p256): return .ecdsa(try ECDSAPublicKey(curve: .p256, sec1Representation: info.keyBytes))
-        case .ec(.p384): return .ecdsa(try ECDSAPublicKey(curve: .p384, sec1Representation: info.keyBytes))
+            do throws(RSAKeyError) {
+                return .rsa(try RSAPublicKey(pssOnlyModulus: modulus, publicExponent: exponent, restriction: restriction))
+            } catch {
+                throw .invalidRSAKey(error)
+            }
+        case .ec(.p256): return try ecdsaKey(.p256, info.keyBytes)
+        case .ec(.p384): return try ecdsaKey(.p384, info.keyBytes)
         default: return nil
+        }
+    }
+
+    private static func ecdsaKey(_ curve: ECDSACurve, _ point: [UInt8]) throws(PublicKeyError) -> PublicKey {
+        do throws(ECDSAKeyError) {
+            return .ecdsa(try ECDSAPublicKey(curve: curve, sec1Representation: point))
+        } catch {
+            throw .invalidECDSAKey(error)
         }
     }
 
     /// Why `certificate`'s own key is not a valid key of its kind, or nil when it is valid or of a kind
     /// Certo does not verify with (those are the profile's business: BR §6.1.5).
-    static func keyProblem(of certificate: Certificate) -> String? {
+    static func keyProblem(of certificate: Certificate) -> PublicKeyError? {
         let key = certificate.publicKey
         switch key.algorithm {
         case .rsa, .rsaPSS:
             // CertoX509 has read the modulus and exponent; judging them needs no big-integer set-up.
             guard let modulus = key.rsaModulusBytes, let exponent = key.rsaPublicExponentBytes else { return nil }
-            return RSAPublicKey.problem(modulus: modulus, publicExponent: exponent).map { "invalid public key: \($0)" }
+            return RSAPublicKey.problem(modulus: modulus, publicExponent: exponent).map { .invalidRSAKey($0) }
         case .ec(.p256), .ec(.p384): break
         default: return nil
         }
-        do {
+        do throws(PublicKeyError) {
             _ = try Self.key(from: key)
             return nil
         } catch {
-            return PublicKeyError.invalidKey(String(describing: error)).description
+            return error
         }
     }
 
@@ -107,10 +119,11 @@ enum SignatureCheck {
             throw .unsupportedSignatureAlgorithm(identifier)
         }
         if let refusal = policy.refusal(of: identifier) { throw refusal }
+        let digest = algorithm.hash.hash(subject.tbsCertificateBytes)
         var cacheKey: [UInt8] = []
         if let cache {
-            cacheKey = SignatureCache.key(issuerKey: issuer.subjectPublicKeyInfoBytes, algorithm: identifier,
-                                          signed: subject.tbsCertificateBytes, signature: subject.signatureBytes)
+            cacheKey = SignatureCache.key(issuerKey: issuer.subjectPublicKeyInfoBytes, algorithm: algorithm,
+                                          digest: digest, signature: subject.signatureBytes)
             if let known = cache.lookup(cacheKey) {
                 if known { return }
                 throw .badSignature
@@ -127,7 +140,7 @@ enum SignatureCheck {
         }
         if let refusal = policy.refusal(of: issuer.publicKey) { throw refusal }
         signatureChecks += 1
-        let valid = key.isValidSignature(subject.signatureBytes, for: subject.tbsCertificateBytes, algorithm: algorithm)
+        let valid = key.isValidSignature(subject.signatureBytes, digest: digest, algorithm: algorithm)
         cache?.store(cacheKey, valid: valid)
         if !valid { throw .badSignature }
     }

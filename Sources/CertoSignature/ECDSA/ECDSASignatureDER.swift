@@ -7,8 +7,7 @@ enum ECDSASignatureDER {
     /// r and s as exactly `byteCount` big-endian bytes each.
     static func integers(from der: [UInt8], byteCount: Int) throws(ECDSASignatureError) -> ([UInt8], [UInt8]) {
         // Framing first, for the whole input: a broken length anywhere is a malformed signature value.
-        guard var outer = try? DERScanner<DERError>.single(der[...], "ECDSA-Sig-Value"),
-              var value = try? outer.enter(0x30, "ECDSA-Sig-Value") else {
+        guard var value = try? DERScanner<DERError>.singleSequence(der[...], "ECDSA-Sig-Value") else {
             throw .malformedDER(field: "ECDSA-Sig-Value")
         }
         let r = try integer(&value, name: "r", byteCount: byteCount)

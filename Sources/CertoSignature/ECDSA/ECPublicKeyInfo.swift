@@ -11,8 +11,7 @@ struct ECPublicKeyInfo {
     let point: [UInt8]
 
     init(derEncoded der: [UInt8]) throws(ECDSAKeyError) {
-        guard var outer = try? DERScanner<DERError>.single(der[...], "SubjectPublicKeyInfo"),
-              var fields = try? outer.enter(0x30, "SubjectPublicKeyInfo") else {
+        guard var fields = try? DERScanner<DERError>.singleSequence(der[...], "SubjectPublicKeyInfo") else {
             throw .malformedDER(field: "SubjectPublicKeyInfo")
         }
         guard let algorithmTLV = try? fields.read(0x30, "SubjectPublicKeyInfo.algorithm"),

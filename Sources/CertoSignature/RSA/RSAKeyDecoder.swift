@@ -10,7 +10,6 @@ import CertoHash
 enum RSAKeyDecoder {
     static let rsaEncryption = "1.2.840.113549.1.1.1"
     static let rsassaPSS = "1.2.840.113549.1.1.10"
-    static let mgf1 = "1.2.840.113549.1.1.8"
 
     static func pem(_ text: String) throws(RSAKeyError) -> RSAPublicKey {
         guard let block = try? PublicKeyPEM.onlyBlock(text) else { throw .malformedPEM }
@@ -78,84 +77,43 @@ enum RSAKeyDecoder {
         }
     }
 
-    /// RSASSA-PSS-params ::= SEQUENCE {
-    ///   hashAlgorithm [0] HashAlgorithm DEFAULT sha1, maskGenAlgorithm [1] MaskGenAlgorithm DEFAULT mgf1SHA1,
-    ///   saltLength [2] INTEGER DEFAULT 20, trailerField [3] TrailerField DEFAULT trailerFieldBC }
+    /// RSASSA-PSS-params (RFC 4055 §3.1), read by CertoDER; here only what the OIDs name, and a key
+    /// whose parameters name a hash or mask function this library lacks is refused (it could verify nothing).
     /// `scanner` is positioned on the parameters element.
     static func pssParameters(_ scanner: DERScanner<DERError>) throws(RSAKeyError) -> RSAPSSRestriction {
-        var outer = scanner
-        var field = "RSASSA-PSS-params"
-        var hashOID: ArraySlice<UInt8>? = nil
-        var mgf: (oid: String, hash: ArraySlice<UInt8>)? = nil
-        var saltLength = 20
-        var trailer = 1
+        var scanner = scanner
+        let fields: RSASSAPSSParameterFields
         do throws(DERError) {
-            var params = try outer.enter(0x30, field)
-            if params.nextTag == 0xa0 {
-                field = "RSASSA-PSS-params.hashAlgorithm"
-                var inner = try params.explicit(0xa0, field)
-                hashOID = try hashAlgorithmIdentifier(&inner, field)
-            }
-            if params.nextTag == 0xa1 {
-                field = "RSASSA-PSS-params.maskGenAlgorithm"
-                var inner = try params.explicit(0xa1, field)
-                var algorithm = try inner.enter(0x30, field)
-                let oid = ObjectIdentifierEncoding.dotted(try algorithm.objectIdentifier(field))
-                let hash = try hashAlgorithmIdentifier(&algorithm, field)
-                try algorithm.finish(field)
-                mgf = (oid, hash)
-            }
-            if params.nextTag == 0xa2 {
-                field = "RSASSA-PSS-params.saltLength"
-                var inner = try params.explicit(0xa2, field)
-                saltLength = try inner.smallInteger(field)
-            }
-            if params.nextTag == 0xa3 {
-                field = "RSASSA-PSS-params.trailerField"
-                var inner = try params.explicit(0xa3, field)
-                trailer = try inner.smallInteger(field)
-            }
-            field = "RSASSA-PSS-params"
-            try params.finish(field)
+            fields = try RSASSAPSSParameterFields(&scanner)
         } catch {
-            throw .malformedDER(field: field)
+            let field = error.field ?? ""
+            if case .valueOutOfRange = error { throw .invalidPSSParameters(field: field) }
+            throw .malformedDER(field: field.isEmpty ? "RSASSA-PSS-params" : "RSASSA-PSS-params." + field)
         }
         var hash = HashAlgorithm.sha1
-        if let hashOID {
-            guard let known = HashAlgorithm(objectIdentifier: hashOID) else {
-                throw .unsupportedPSSParameter(field: "hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(hashOID))
+        if let oid = fields.hashAlgorithm {
+            guard let known = HashAlgorithm(objectIdentifier: oid) else {
+                throw .unsupportedPSSParameter(field: "hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(oid))
             }
             hash = known
         }
         var mgfHash = HashAlgorithm.sha1
-        if let mgf {
-            guard mgf.oid == mgf1 else { throw .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: mgf.oid) }
-            guard let known = HashAlgorithm(objectIdentifier: mgf.hash) else {
-                throw .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(mgf.hash))
+        if let mgf = fields.maskGenAlgorithm {
+            guard let oid = fields.maskGenHash else {
+                throw .unsupportedPSSParameter(field: "maskGenAlgorithm", oid: ObjectIdentifierEncoding.dotted(mgf))
+            }
+            guard let known = HashAlgorithm(objectIdentifier: oid) else {
+                throw .unsupportedPSSParameter(field: "maskGenAlgorithm.hashAlgorithm", oid: ObjectIdentifierEncoding.dotted(oid))
             }
             mgfHash = known
         }
-        guard saltLength >= 0 else { throw .invalidPSSParameters(field: "saltLength") }
-        guard trailer == 1 else { throw .invalidPSSParameters(field: "trailerField") }
-        return RSAPSSRestriction(hash: hash, mgf1Hash: mgfHash, saltLength: saltLength)
-    }
-
-    /// AlgorithmIdentifier for a hash: the OID with parameters absent or NULL (RFC 4055 §2.1 asks
-    /// implementations to accept both); the OID's content octets.
-    private static func hashAlgorithmIdentifier(_ s: inout DERScanner<DERError>, _ field: String) throws(DERError) -> ArraySlice<UInt8> {
-        var algorithm = try s.enter(0x30, field)
-        let oid = try algorithm.objectIdentifier(field)
-        if !algorithm.isAtEnd { try algorithm.null(field) }
-        try algorithm.finish(field)
-        return oid
+        return RSAPSSRestriction(hash: hash, mgf1Hash: mgfHash, saltLength: fields.saltLength)
     }
 
     /// A scanner inside the SEQUENCE that `der` must be, exactly and with well-formed framing throughout;
     /// any failure is `.malformedDER(field)`.
     private static func sequence(_ der: ArraySlice<UInt8>, field: String) throws(RSAKeyError) -> DERScanner<DERError> {
-        guard var outer = try? DERScanner<DERError>.single(der, field), let inner = try? outer.enter(0x30, field) else {
-            throw .malformedDER(field: field)
-        }
+        guard let inner = try? DERScanner<DERError>.singleSequence(der, field) else { throw .malformedDER(field: field) }
         return inner
     }
 }

@@ -1,7 +1,8 @@
 // Chain cases for `certo bench`: per operation, parse the leaf and the intermediate from DER and
 // verify them with a host name against a trust store built once (in prepare), signature and issuer
 // key caches off (the store still keeps its anchor keys), exactly what Benchmarks/ChainBenchmarks
-// times for swift-certificates' Verifier. The chains are
+// times for swift-certificates' Verifier; the -cold-cache and -warm-cache cases price the caches
+// (see `Caches`). The chains are
 // TestVectors/chains/aws-iot-rsa2048 and ecdsa-p256, found from this source file's location (or
 // $CERTO_TESTVECTORS, or ./TestVectors) so they stay the files make-chains.sh generated.
 import Certo
@@ -14,18 +15,25 @@ extension BenchRegistry {
         [
             chainCase("chain-rsa2048", folder: "aws-iot-rsa2048", host: "a1b2c3d4e5f6g7-ats.iot.us-east-1.certo.test"),
             chainCase("chain-p256", folder: "ecdsa-p256", host: "www.p256.certo.test"),
+            chainCase("chain-rsa2048-cold-cache", folder: "aws-iot-rsa2048", host: "a1b2c3d4e5f6g7-ats.iot.us-east-1.certo.test", caches: .cold),
+            chainCase("chain-rsa2048-warm-cache", folder: "aws-iot-rsa2048", host: "a1b2c3d4e5f6g7-ats.iot.us-east-1.certo.test", caches: .warm),
+            chainCase("chain-p256-cold-cache", folder: "ecdsa-p256", host: "www.p256.certo.test", caches: .cold),
+            chainCase("chain-p256-warm-cache", folder: "ecdsa-p256", host: "www.p256.certo.test", caches: .warm),
         ]
     }
 
-    private static func chainCase(_ name: String, folder: String, host: String) -> BenchCase {
+    /// The Verifier's signature and issuer-key caches: off (the peers have none), emptied before every
+    /// verification (what a chain seen for the first time costs a long-lived default Verifier), or
+    /// kept across verifications of the same chain (a server's chain on every connection).
+    enum Caches { case off, cold, warm }
+
+    private static func chainCase(_ name: String, folder: String, host: String, caches: Caches = .off) -> BenchCase {
         BenchCase(name: name, bytesPerOp: nil) {
             let input = try BenchChainInput(folder: folder)
-            let verifier = Verifier(
-                trustStore: TrustStore(input.roots),
-                policy: Policy(purpose: .server, host: host, validationTime: BenchChainInput.validationTime),
-                signatureCache: nil,
-                issuerKeyCache: nil
-            )
+            let store = TrustStore(input.roots)
+            let policy = Policy(purpose: .server, host: host, validationTime: BenchChainInput.validationTime)
+            let verifier = caches == .off ? Verifier(trustStore: store, policy: policy, signatureCache: nil, issuerKeyCache: nil)
+                                          : Verifier(trustStore: store, policy: policy)
             let leafDER = input.leaf.derBytes
             let intermediateDER = input.intermediate.derBytes
             // Set-up check: the case must verify, or the timing would measure a failure path.
@@ -34,6 +42,10 @@ extension BenchRegistry {
                 do {
                     let leaf = try Certificate(derEncoded: leafDER)
                     let intermediate = try Certificate(derEncoded: intermediateDER)
+                    if caches == .cold {
+                        verifier.signatureCache?.removeAll()
+                        verifier.issuerKeyCache?.removeAll()
+                    }
                     _ = blackHole(try verifier.verify(leaf: leaf, intermediates: [intermediate]))
                 } catch {
                     fatalError("\(name): verification failed during the benchmark: \(error)")
