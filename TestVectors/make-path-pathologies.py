@@ -57,8 +57,9 @@ def key_usage(ca):
                          encipher_only=False, decipher_only=False)
 
 
-def certificate(subject, key, issuer_name, signer, issuer_ski, validity=VALID, ca=True, own_ski=None):
-    """DER of a CA (or, with ca=False, a TLS server leaf for HOST) certificate; own_ski overrides the SKI."""
+def certificate(subject, key, issuer_name, signer, issuer_ski, validity=VALID, ca=True, own_ski=None, extra=()):
+    """DER of a CA (or, with ca=False, a TLS server leaf for HOST) certificate; own_ski overrides the SKI;
+    `extra` holds further (extension, critical) pairs."""
     builder = (x509.CertificateBuilder()
                .subject_name(subject)
                .issuer_name(issuer_name)
@@ -74,6 +75,8 @@ def certificate(subject, key, issuer_name, signer, issuer_ski, validity=VALID, c
     else:
         builder = (builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
                    .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False))
+    for extension, critical in extra:
+        builder = builder.add_extension(extension, critical=critical)
     return builder.sign(signer, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
 
 
@@ -86,13 +89,13 @@ class CA:
         self.ski = ski_of(self.key)
         self.root = certificate(self.name, self.key, self.name, self.key, self.ski)
 
-    def issue(self, subject, validity=VALID, ca=True, own_ski=None):
+    def issue(self, subject, validity=VALID, ca=True, own_ski=None, extra=()):
         """A certificate for `subject` (a CA) signed by this CA."""
-        return certificate(subject.name, subject.key, self.name, self.key, self.ski, validity, ca, own_ski)
+        return certificate(subject.name, subject.key, self.name, self.key, self.ski, validity, ca, own_ski, extra)
 
-    def leaf(self):
+    def leaf(self, extra=()):
         return certificate(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)]), new_key(), self.name,
-                           self.key, self.ski, LEAF_VALIDITY, ca=False)
+                           self.key, self.ski, LEAF_VALIDITY, ca=False, extra=extra)
 
 
 def pem(der):
@@ -181,7 +184,64 @@ CASES = {
     "cycle-with-exit": lambda: cycle(True),
     "cycle-without-exit": lambda: cycle(False),
     "crowd-10000-no-path": lambda: crowd(10_000),
+    "policy-mapping-explosion-within-budget": lambda: policy_explosion(16, 4, "ok"),
+    "policy-mapping-explosion-past-budget": lambda: policy_explosion(40, 4, "searchBudgetExhausted"),
 }
+
+
+def policy_explosion(width, levels, expect):
+    """`levels` intermediates below the root; the one at level d asserts `width` policies of its own
+    domain (2.999.d.i) and maps every one of them to every policy of the next domain, so RFC 5280's
+    valid_policy_tree would hold width**(levels + 1) nodes (CVE-2023-0464's shape); the leaf asserts
+    the last domain's policies. Run under RFC 5280 alone with initial-explicit-policy, so the policy
+    graph decides the verdict: valid for every policy of the first domain while the graph stays within
+    SearchBudget.maxPolicyGraphSize, the search stopped past it."""
+    def policy(domain, index):
+        return x509.ObjectIdentifier(f"2.999.{domain}.{index}")
+
+    def policies(domain):
+        return x509.CertificatePolicies([x509.PolicyInformation(policy(domain, i), None) for i in range(width)])
+
+    cas = [CA(f"Certo Policy CA {d}") for d in range(levels + 1)]
+    pool = []
+    for d in range(1, levels + 1):
+        mappings = b"".join(
+            der_sequence(der_oid(f"2.999.{d}.{i}") + der_oid(f"2.999.{d + 1}.{j}"))
+            for i in range(width) for j in range(width))
+        pool.append(cas[d - 1].issue(cas[d], extra=[
+            (policies(d), False),
+            (x509.UnrecognizedExtension(x509.ObjectIdentifier("2.5.29.33"), der_sequence(mappings)), True),
+        ]))
+    leaf = cas[levels].leaf(extra=[(policies(levels + 1), False)])
+    return dict(roots=[cas[0].root], pool=pool, leaf=leaf, expect=expect, path_length=levels + 2,
+                profile="rfc5280", explicit_policy=True, policies=width if expect == "ok" else None,
+                max_seconds=0.5,  # the 100 ms bar is measured on the release CLI (README); debug tests run beside others
+                rule=f"policy mappings {width} x {width} at {levels} depths: RFC 5280's tree would hold "
+                     f"{width ** (levels + 1):,} nodes; RFC 9618's graph holds about {levels * (width * width + 2 * width):,}")
+
+
+def der_length(count):
+    if count < 0x80:
+        return bytes([count])
+    octets = count.to_bytes((count.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(octets)]) + octets
+
+
+def der_sequence(content):
+    return b"\x30" + der_length(len(content)) + content
+
+
+def der_oid(dotted):
+    arcs = [int(a) for a in dotted.split(".")]
+    body = bytearray()
+    for arc in [arcs[0] * 40 + arcs[1]] + arcs[2:]:
+        chunk = [arc & 0x7f]
+        arc >>= 7
+        while arc:
+            chunk.insert(0, 0x80 | (arc & 0x7f))
+            arc >>= 7
+        body += bytes(chunk)
+    return b"\x06" + der_length(len(body)) + bytes(body)
 
 
 def main(argv):
@@ -197,7 +257,9 @@ def main(argv):
                 f.write("".join(pem(d) for d in ders))
         record = dict(expect=built["expect"], rule=built["rule"], max_depth=built.get("max_depth"),
                       max_signature_checks=built.get("max_signature_checks"), path_length=built.get("path_length"),
-                      host=HOST, time=AT)
+                      host=HOST, time=AT, profile=built.get("profile", "web"),
+                      explicit_policy=built.get("explicit_policy", False), policies=built.get("policies"),
+                      max_seconds=built.get("max_seconds"))
         with open(os.path.join(directory, "case.json"), "w") as f:
             json.dump(record, f, indent=2, sort_keys=True)
             f.write("\n")

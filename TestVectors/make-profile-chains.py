@@ -365,13 +365,15 @@ case("rfc5280-leaf-san-critical", "rfc5280", "ok", None,
 
 # --- extensionMustBeCritical -----------------------------------------------------------------------
 POLICY_CONSTRAINTS = x509.PolicyConstraints(require_explicit_policy=None, inhibit_policy_mapping=0)
-both("intermediate-policyconstraints-noncritical", "extensionMustBeCritical", 1,
-     "RFC 5280 §4.2.1.11: conforming CAs MUST mark policyConstraints critical",
-     intermediate_with(pc=(POLICY_CONSTRAINTS, False)), twin="baseline")
-both("intermediate-policyconstraints-critical", "unhandledCriticalExtension", 1,
-     "twin of the non-critical case: a critical policyConstraints is well-formed, but Certo does not process "
-     "certificate policies (README), so it is refused as unhandled (§6.1.4 (o)), not as a profile violation",
-     intermediate_with(pc=(POLICY_CONSTRAINTS, True)), twin="baseline")
+case("web-intermediate-policyconstraints-noncritical", "web", "extensionMustBeCritical", 1,
+     "RFC 5280 §4.2.1.11: conforming CAs MUST mark policyConstraints critical; the web profile holds CAs to it",
+     intermediate_with(pc=(POLICY_CONSTRAINTS, False)), twin="web-intermediate-policyconstraints-critical")
+case("rfc5280-intermediate-policyconstraints-noncritical", "rfc5280", "ok", None,
+     "RFC 5280 alone processes a non-critical policyConstraints (§6.1.4 (i)), as PKITS 4.8-4.12 expect",
+     intermediate_with(pc=(POLICY_CONSTRAINTS, False)))
+both("intermediate-policyconstraints-critical", "ok", None,
+     "a critical policyConstraints (inhibitPolicyMapping 0) is processed (§6.1.4 (i)); the chain maps no policy",
+     intermediate_with(pc=(POLICY_CONSTRAINTS, True)))
 NC_EXAMPLE = name_constraints(permitted=["example.com"])
 case("rfc5280-intermediate-nc-noncritical", "rfc5280", "extensionMustBeCritical", 1,
      "RFC 5280 §4.2.1.10: conforming CAs MUST mark nameConstraints critical",

@@ -50,11 +50,15 @@ public struct Policy: Sendable, Hashable {
     public var checksValidityPeriod: Bool
     /// Limits on the path search; exhausting one is a fatal error.
     public var budget: SearchBudget
+    /// The certificate-policy inputs of RFC 5280 §6.1.1 (c), (e), (f), (g); by default any policy
+    /// will do and none is required, as OpenSSL and Go default.
+    public var certificatePolicies: CertificatePolicyInputs
 
     public init(
         profile: Profile = .webPKI, purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
         allowSHA1: Bool = false, allowWeakRSA: Bool = false, partialChain: Bool = false,
-        checksValidityPeriod: Bool = true, budget: SearchBudget = SearchBudget()
+        checksValidityPeriod: Bool = true, budget: SearchBudget = SearchBudget(),
+        certificatePolicies: CertificatePolicyInputs = CertificatePolicyInputs()
     ) {
         self.profile = profile
         self.purpose = purpose
@@ -66,6 +70,7 @@ public struct Policy: Sendable, Hashable {
         self.partialChain = partialChain
         self.checksValidityPeriod = checksValidityPeriod
         self.budget = budget
+        self.certificatePolicies = certificatePolicies
     }
 }
 
@@ -83,13 +88,18 @@ public struct SearchBudget: Sendable, Hashable {
     /// over every path validated: bounds the quadratic work a CA with thousands of constraints and a
     /// leaf with thousands of names could demand. The default is webpki's.
     public var maxNameConstraintComparisons: Int
+    /// The size of one path's policy graph (RFC 9618): its nodes plus the entries of their
+    /// expected_policy_sets, which bounds the work of certificate-policy processing. PKIs that map
+    /// policies (bridge CAs) stay in the hundreds; crafted mappings past the limit end the search.
+    public var maxPolicyGraphSize: Int
 
     public init(maxCandidates: Int = 1024, maxSignatureChecks: Int = 100, maxPathsValidated: Int = 32,
-                maxNameConstraintComparisons: Int = 250_000) {
+                maxNameConstraintComparisons: Int = 250_000, maxPolicyGraphSize: Int = 4096) {
         self.maxCandidates = maxCandidates
         self.maxSignatureChecks = maxSignatureChecks
         self.maxPathsValidated = maxPathsValidated
         self.maxNameConstraintComparisons = maxNameConstraintComparisons
+        self.maxPolicyGraphSize = maxPolicyGraphSize
     }
 }
 
@@ -99,6 +109,7 @@ public enum SearchLimit: String, Sendable, Hashable {
     case signatureChecks = "signature checks"
     case pathsValidated = "paths validated"
     case nameConstraintComparisons = "name-constraint comparisons"
+    case policyGraphSize = "policy graph nodes and expected policies"
 
     /// The SearchBudget property that sets this limit.
     public var budgetProperty: String {
@@ -107,6 +118,7 @@ public enum SearchLimit: String, Sendable, Hashable {
         case .signatureChecks: return "maxSignatureChecks"
         case .pathsValidated: return "maxPathsValidated"
         case .nameConstraintComparisons: return "maxNameConstraintComparisons"
+        case .policyGraphSize: return "maxPolicyGraphSize"
         }
     }
 }

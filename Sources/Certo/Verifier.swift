@@ -49,7 +49,8 @@ public struct Verifier: Sendable {
             throw VerificationError(depth: 0, subject: leaf.subject, reason: error, attempts: Verifier.ranked(builder.attempts))
         }
         if let success {
-            return VerifiedChain(path: success.path, notes: success.notes, validationTime: time, profile: policy.profile)
+            return VerifiedChain(path: success.path, notes: success.notes, validationTime: time, profile: policy.profile,
+                                 policies: success.policies)
         }
         let attempts = Verifier.ranked(builder.attempts)
         guard let best = attempts.first else {

@@ -46,6 +46,7 @@ struct VerifyOptions: RawCommandOptions {
     var maxDepth: Int?
     var maxSignatureChecks: Int?
     var partialChain = false
+    var certificatePolicies = CertificatePolicyInputs()
     var allowSHA1 = false
     var allowWeakRSA = false
     var showChain = false
@@ -54,7 +55,7 @@ struct VerifyOptions: RawCommandOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--allow-sha1] [--explain] [--json] CERT..."
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
@@ -75,6 +76,12 @@ struct VerifyOptions: RawCommandOptions {
         --max-signature-checks N
                            the path search's budget of signature checks (1...100000, default \(SearchBudget().maxSignatureChecks)).
         --partial-chain    a trusted leaf that is not self-signed ends the chain; alias -partial_chain.
+        --policy OID       a certificate policy the path must be valid for (RFC 5280's
+                           user-initial-policy-set; default any policy); alias -policy. Repeatable.
+        --explicit-policy  require a valid policy for the path (initial-explicit-policy); alias -explicit_policy.
+        --inhibit-policy-mapping
+                           no policy mapping in the path; alias -inhibit_map.
+        --inhibit-any      anyPolicy in a certificate stands for no policy; alias -inhibit_any.
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
@@ -142,6 +149,15 @@ struct VerifyOptions: RawCommandOptions {
             case "--max-signature-checks":
                 maxSignatureChecks = try Self.number(name, try value(name, inline: inline), in: 1...100_000, what: "number of signature checks")
             case "--partial-chain", "-partial_chain": partialChain = true
+            case "--policy", "-policy":
+                let text = try value(name, inline: inline)
+                guard let oid = ObjectIdentifierEncoding.encode(text), ObjectIdentifierEncoding.dotted(oid[...]) == text else {
+                    throw VerifyUsageError(message: "\(name): '\(text)' is not a dotted object identifier (2.23.140.1.2.1)")
+                }
+                certificatePolicies.userInitialPolicySet = (certificatePolicies.userInitialPolicySet ?? []).union([text])
+            case "--explicit-policy", "-explicit_policy": certificatePolicies.requireExplicitPolicy = true
+            case "--inhibit-policy-mapping", "-inhibit_map": certificatePolicies.inhibitPolicyMapping = true
+            case "--inhibit-any", "-inhibit_any": certificatePolicies.inhibitAnyPolicy = true
             case "--allow-sha1": allowSHA1 = true
             case "--allow-weak-rsa": allowWeakRSA = true
             case "--show-chain", "-show_chain": showChain = true
@@ -150,7 +166,7 @@ struct VerifyOptions: RawCommandOptions {
             case "--help", "-h", "-help": help = true
             default: throw VerifyUsageError(message: "unknown option '\(argument)'")
             }
-            if inline != nil, ["--partial-chain", "--allow-sha1", "--allow-weak-rsa", "--show-chain", "--explain", "--json", "--help"].contains(name) {
+            if inline != nil, ["--partial-chain", "--explicit-policy", "--inhibit-policy-mapping", "--inhibit-any", "--allow-sha1", "--allow-weak-rsa", "--show-chain", "--explain", "--json", "--help"].contains(name) {
                 throw VerifyUsageError(message: "\(name) takes no value")
             }
         }
@@ -245,7 +261,8 @@ struct VerifyRun {
         }
         var policy = Policy(profile: options.profile, purpose: options.purpose, host: options.host,
                             validationTime: options.time ?? Instant.now(), allowSHA1: options.allowSHA1,
-                            allowWeakRSA: options.allowWeakRSA, partialChain: options.partialChain)
+                            allowWeakRSA: options.allowWeakRSA, partialChain: options.partialChain,
+                            certificatePolicies: options.certificatePolicies)
         if let depth = options.maxDepth { policy.maxDepth = depth }
         if let checks = options.maxSignatureChecks { policy.budget.maxSignatureChecks = checks }
         let verifier = Verifier(trustStore: store, policy: policy)

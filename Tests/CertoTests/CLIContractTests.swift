@@ -103,8 +103,32 @@ struct CLIContractTests {
     @Test func usageNamesTheNewOptions() throws {
         let result = try runCerto(["verify", "--help"])
         #expect(result.status == 0)
-        for option in ["[--profile web|rfc5280]", "[--max-signature-checks N]", "--profile P", "0...255"] {
+        for option in ["[--profile web|rfc5280]", "[--max-signature-checks N]", "--profile P", "0...255",
+                       "[--policy OID]...", "--explicit-policy", "-inhibit_map", "-inhibit_any"] {
             #expect(result.stdout.contains(option), "\(option)")
+        }
+    }
+
+    /// RFC 5280's policy inputs on PKITS 4.8.1 (GoodCA and its leaf assert NIST-test-policy-1), with
+    /// both spellings: a policy the path holds verifies and is reported, another fails with OpenSSL's
+    /// "no explicit policy", and text that is no OID is a usage error.
+    @Test func certificatePolicyOptions() throws {
+        func pkits(_ file: String) throws -> String { try VectorFiles.url(.cryptography, "x509/PKITS_data/certs/\(file)").path }
+        let base = ["verify", "--profile", "rfc5280", "--purpose", "any", "--at", "1780272000",
+                    "--ca", try pkits("TrustAnchorRootCertificate.crt"), "--untrusted", try pkits("GoodCACert.crt")]
+        let leaf = try pkits("ValidCertificatePathTest1EE.crt")
+        let held = try runCerto(base + ["--policy", "2.16.840.1.101.3.2.1.48.1", "--explicit-policy", "--json", leaf])
+        #expect(held.status == 0)
+        #expect(held.stdout.contains("\"certificate_policies\": [\"2.16.840.1.101.3.2.1.48.1\"]"))
+        let other = try runCerto(base + ["-policy", "2.16.840.1.101.3.2.1.48.2", "-explicit_policy", leaf])
+        #expect(other.status == 2)
+        #expect(other.stdout.contains("error 43 at 0 depth lookup: no explicit policy\n"))
+        #expect(!other.stdout.contains(": OK"))
+        let notAnOID = try runCerto(base + ["--policy", "2.16.x", leaf])
+        #expect(notAnOID.status == 1)
+        #expect(notAnOID.stderr.contains("--policy: '2.16.x' is not a dotted object identifier"))
+        for flag in ["--inhibit-policy-mapping", "-inhibit_map", "--inhibit-any", "-inhibit_any"] {
+            #expect(try runCerto(base + [flag, leaf]).status == 0, "\(flag)")
         }
     }
 

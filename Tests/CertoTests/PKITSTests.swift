@@ -1,5 +1,5 @@
 // NIST PKITS (cryptography-vectors x509/PKITS_data/certs), the end-entity tests of sections 4.1-4.3,
-// 4.6, 4.7, 4.13 and 4.16: TrustAnchorRootCertificate is the only anchor and every other CA
+// 4.6, 4.7, 4.13 and 4.16 (4.8-4.12, the policy sections, are PKITSPolicyTests'): TrustAnchorRootCertificate is the only anchor and every other CA
 // certificate of the suite is the (unordered, mostly irrelevant) pool, so path building is tested
 // too. Each test names the reason an invalid path must fail with. Tests Certo cannot run yet (DSA,
 // CRLs) are listed, printed and not counted as passes.

@@ -16,6 +16,12 @@ struct PathologyCase: Sendable, CustomStringConvertible {
     let rule: String
     let host: String
     let time: Instant
+    let profile: Profile
+    let explicitPolicy: Bool
+    /// For "ok": how many policies the user-constrained policy set must hold.
+    let policies: Int?
+    /// A bound on the wall time of the verification, for the cases built to make naive code slow.
+    let maxSeconds: Double?
     let roots: [Certificate]
     let pool: [[UInt8]]
     let leaf: [UInt8]
@@ -32,6 +38,10 @@ enum PathPathologies {
         let rule: String
         let host: String
         let time: Int64
+        let profile: String
+        let explicit_policy: Bool
+        let policies: Int?
+        let max_seconds: Double?
     }
 
     static let generated: Result<[PathologyCase], ProfileGenerationError> = {
@@ -55,7 +65,8 @@ enum PathPathologies {
                 cases.append(PathologyCase(
                     name: name, expected: file.expect.split(separator: "|").map(String.init), maxDepth: file.max_depth,
                     maxSignatureChecks: file.max_signature_checks, pathLength: file.path_length, rule: file.rule,
-                    host: file.host, time: Instant(seconds: file.time), roots: try Certificate.parseAll(try bytes("roots.pem")),
+                    host: file.host, time: Instant(seconds: file.time), profile: Profile(rawValue: file.profile) ?? .webPKI,
+                    explicitPolicy: file.explicit_policy, policies: file.policies, maxSeconds: file.max_seconds, roots: try Certificate.parseAll(try bytes("roots.pem")),
                     pool: try PEM.blocks(try bytes("pool.pem")).map(\.der), leaf: leaf))
             }
             return .success(cases)
@@ -70,7 +81,7 @@ enum PathPathologies {
 
     @Test func generatorWroteEveryPathology() throws {
         let cases = try PathPathologies.generated.get()
-        #expect(cases.count >= 8, "make-path-pathologies.py wrote only \(cases.count) cases")
+        #expect(cases.count >= 10, "make-path-pathologies.py wrote only \(cases.count) cases")
         #expect(cases.contains { $0.expected == ["ok"] } && cases.contains { $0.expected != ["ok"] })
         print("path pathologies: \(cases.count) cases generated")
     }
@@ -78,13 +89,23 @@ enum PathPathologies {
     @Test(arguments: caseNames)
     func pathology(_ name: String) throws {
         let pathology = try #require(try PathPathologies.generated.get().first { $0.name == name })
-        var policy = Policy(host: pathology.host, validationTime: pathology.time)
+        var policy = Policy(profile: pathology.profile, host: pathology.host, validationTime: pathology.time)
+        policy.certificatePolicies.requireExplicitPolicy = pathology.explicitPolicy
         if let depth = pathology.maxDepth { policy.maxDepth = depth }
         if let checks = pathology.maxSignatureChecks { policy.budget.maxSignatureChecks = checks }
         // No signature cache: the budget must hold on the search's own accounting.
         let verifier = Verifier(trustStore: TrustStore(pathology.roots), policy: policy, signatureCache: nil)
         let pool = IntermediatePool(encoded: pathology.pool)
         #expect(pool.skipped.isEmpty, "\(name): the generator wrote certificates that do not parse")
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            if let bound = pathology.maxSeconds {
+                #expect(elapsed < .milliseconds(Int(bound * 1000)), "\(name): took \(elapsed), bound \(bound) s")
+            }
+            print("path pathology \(name): \(elapsed)")
+        }
         do {
             let chain = try verifier.verify(encodedLeaf: pathology.leaf, pool: pool)
             #expect(pathology.expected == ["ok"], "\(name): verified, expected \(pathology.expected) — \(pathology.rule)")
@@ -92,6 +113,13 @@ enum PathPathologies {
                 #expect(chain.links.count == length, "\(name): found a path of \(chain.links.count), the shortest is \(length)")
             }
             #expect(pathology.roots.contains(chain.anchor))
+            if let count = pathology.policies {
+                guard case .policies(let list) = chain.policies else {
+                    Issue.record("\(name): policies \(chain.policies), expected \(count)")
+                    return
+                }
+                #expect(list.count == count, "\(name): \(list.count) policies valid for the path, expected \(count)")
+            }
         } catch {
             #expect(pathology.expected.contains(error.reason.name),
                     "\(name): \(error.reason.name) (\(error.reason)), expected \(pathology.expected) — \(pathology.rule)")

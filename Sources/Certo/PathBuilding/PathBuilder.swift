@@ -53,6 +53,7 @@ struct PathBuilder {
     struct Success {
         let path: [Certificate]
         let notes: [[Check]]?
+        let policies: CertificatePolicySet
     }
 
     /// Where a certificate of the search comes from: links are remembered by node.
@@ -274,9 +275,9 @@ struct PathBuilder {
         guard pathsValidated <= policy.budget.maxPathsValidated else { throw exhausted(.pathsValidated) }
         var notes: [[Check]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
         do {
-            try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
-                                   comparisons: &nameConstraintComparisons)
-            return Success(path: path, notes: notes)
+            let policies = try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
+                                                  comparisons: &nameConstraintComparisons)
+            return Success(path: path, notes: notes, policies: policies)
         } catch {
             record(path, reachedAnchor: true, depth: error.depth, reason: error.reason)
             if case .searchBudgetExhausted(let limit, _, _) = error.reason { throw exhausted(limit) }
@@ -292,6 +293,7 @@ struct PathBuilder {
         case .signatureChecks: size = policy.budget.maxSignatureChecks
         case .pathsValidated: size = policy.budget.maxPathsValidated
         case .nameConstraintComparisons: size = policy.budget.maxNameConstraintComparisons
+        case .policyGraphSize: size = policy.budget.maxPolicyGraphSize
         }
         return .searchBudgetExhausted(limit, size: size, pathsTried: attempts.count)
     }

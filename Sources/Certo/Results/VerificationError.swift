@@ -58,6 +58,13 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
 
     // Signatures: RFC 5280 §6.1.3 (a)(1).
     case badSignature
+
+    // Certificate policies: RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a)-(b), (h)-(j), §6.1.5 (g).
+    /// No certificate policy is valid for the path (or for the caller's set) where an explicit
+    /// policy is required: by the caller, or by a CA's requireExplicitPolicy.
+    case noValidPolicy
+    /// A policyMappings extension maps from or to anyPolicy (§6.1.4 (a)).
+    case policyMappingOfAnyPolicy
     case sha1Refused
     case weakRSAKey(bits: Int)
     case unsupportedSignatureAlgorithm(SignatureAlgorithmIdentifier)
@@ -138,7 +145,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
              .unhandledCriticalExtension, .extendedKeyUsageMismatch, .keyUsageMismatch,
              .extensionMustBeCritical, .extensionMustNotBeCritical, .extensionMissing, .extensionNotAllowed,
              .invalidAuthorityKeyIdentifier, .caCertificateAsLeaf, .inconsistentKeyUsage, .forbiddenKey,
-             .emptySubject, .invalidSerialNumber, .malformedName, .commonNameNotInSubjectAltName: return 40
+             .emptySubject, .invalidSerialNumber, .malformedName, .commonNameNotInSubjectAltName,
+             .noValidPolicy, .policyMappingOfAnyPolicy: return 40
         case .hostnameMismatch, .invalidHost: return 50
         }
     }
@@ -151,6 +159,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .depthExceeded: return "depthExceeded"
         case .searchBudgetExhausted: return "searchBudgetExhausted"
         case .badSignature: return "badSignature"
+        case .noValidPolicy: return "noValidPolicy"
+        case .policyMappingOfAnyPolicy: return "policyMappingOfAnyPolicy"
         case .sha1Refused: return "sha1Refused"
         case .weakRSAKey: return "weakRSAKey"
         case .unsupportedSignatureAlgorithm: return "unsupportedSignatureAlgorithm"
@@ -193,6 +203,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .depthExceeded: return .rfc5280("§6.1.2 (k)")
         case .searchBudgetExhausted(let limit, _, _): return Rule(.certo, "SearchBudget.\(limit.budgetProperty)")
         case .badSignature: return .rfc5280("§6.1.3 (a)(1)")
+        case .noValidPolicy: return .rfc5280("§6.1.3 (f), §6.1.5 (g)")
+        case .policyMappingOfAnyPolicy: return .rfc5280("§6.1.4 (a)")
         case .sha1Refused: return .br("§7.1.3.2")
         case .weakRSAKey: return .br("§6.1.5")
         case .invalidPublicKey: return .rfc5280("§4.1.2.7")
@@ -236,6 +248,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .searchBudgetExhausted(let limit, let size, let paths):
             return "search budget of \(size) \(limit.rawValue) exhausted after \(paths) path\(paths == 1 ? "" : "s")"
         case .badSignature: return "signature does not verify with the issuer's key"
+        case .noValidPolicy: return "no certificate policy is valid for the whole path, and an explicit policy is required"
+        case .policyMappingOfAnyPolicy: return "policyMappings maps from or to anyPolicy"
         case .sha1Refused: return "SHA-1 signature refused"
         case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"
         case .unsupportedSignatureAlgorithm(let algorithm): return "unsupported signature algorithm \(SignatureCheck.name(algorithm))"

@@ -22,6 +22,9 @@ public struct VerifiedChain: Sendable, Equatable {
     public let validationTime: Instant
     /// The certificate profile the chain was judged under.
     public let profile: Profile
+    /// The certificate policies valid for the whole path within the caller's
+    /// `Policy.certificatePolicies` set (RFC 5280 §6.1.6's user-constrained policy set).
+    public let policies: CertificatePolicySet
     /// Intermediates offered as DER that failed strict parsing and so were never candidates.
     public internal(set) var skippedIntermediates: [SkippedCertificate] = []
 
@@ -29,7 +32,7 @@ public struct VerifiedChain: Sendable, Equatable {
     public var leaf: Certificate { links[0].certificate }
     public var anchor: Certificate { links[links.count - 1].certificate }
 
-    init(path: [Certificate], notes: [[Check]]?, validationTime: Instant, profile: Profile) {
+    init(path: [Certificate], notes: [[Check]]?, validationTime: Instant, profile: Profile, policies: CertificatePolicySet) {
         var links: [Link] = []
         links.reserveCapacity(path.count)
         for (index, certificate) in path.enumerated() {
@@ -46,6 +49,7 @@ public struct VerifiedChain: Sendable, Equatable {
         self.links = links
         self.validationTime = validationTime
         self.profile = profile
+        self.policies = policies
     }
 
     /// Human name of a signature algorithm ("RSA PKCS#1 v1.5 with SHA-256").

@@ -77,7 +77,10 @@ struct CertificateProfile {
         if let access = extensions[.authorityInfoAccess], access.critical {
             throw .extensionMustNotBeCritical(oid: KnownExtension.authorityInfoAccess.oid, rule: .rfc5280("§4.2.2.1"))
         }
-        if let constraints = extensions[.policyConstraints], !constraints.critical {
+        // §4.2.1.11 tells CAs to mark policyConstraints critical; §6.1 processes it either way, and
+        // PKITS (4.8-4.12) expects a non-critical one to be honoured. The web profile holds CAs to the
+        // MUST, as pyca/cryptography does; RFC 5280 alone processes it, as OpenSSL, Go and BoringSSL do.
+        if isWeb, let constraints = extensions[.policyConstraints], !constraints.critical {
             throw .extensionMustBeCritical(oid: KnownExtension.policyConstraints.oid, rule: .rfc5280("§4.2.1.11"))
         }
         // §4.2.1.6: with an empty subject the identity is in subjectAltName, which must then be critical.

@@ -24,6 +24,14 @@ public enum Check: Sendable, Equatable {
     case withinNameConstraints
     /// The certificate meets the profile's rules for its place in the path.
     case certificateProfile(Profile)
+    /// §6.1.3 (d): the certificate's policies (dotted) were processed into the policy graph.
+    case certificatePolicies([String])
+    /// §6.1.4 (b): `count` policy mappings were applied (or, with mapping inhibited, their policies dropped).
+    case policyMappings(count: Int)
+    /// §6.1.4 (i): policyConstraints lower explicit_policy and policy_mapping.
+    case policyConstraints(requireExplicitPolicy: Int?, inhibitPolicyMapping: Int?)
+    /// §6.1.4 (j): inhibitAnyPolicy lowers inhibit_anyPolicy.
+    case inhibitAnyPolicy(Int)
     /// §6.1.4 (k): basicConstraints cA is TRUE.
     case isCertificateAuthority
     /// §6.1.4 (l): a self-issued intermediate does not count against max_path_length.
@@ -55,6 +63,10 @@ public enum Check: Sendable, Equatable {
         case .issuerName: return .rfc5280("§6.1.3(a)(4)")
         case .withinNameConstraints: return .rfc5280("§6.1.3(b)(c)")
         case .certificateProfile(let profile): return profile == .webPKI ? .br("§7.1") : .rfc5280("§4")
+        case .certificatePolicies: return .rfc5280("§6.1.3(d)")
+        case .policyMappings: return .rfc5280("§6.1.4(b)")
+        case .policyConstraints: return .rfc5280("§6.1.4(i)")
+        case .inhibitAnyPolicy: return .rfc5280("§6.1.4(j)")
         case .isCertificateAuthority: return .rfc5280("§6.1.4(k)")
         case .selfIssuedNotCounted: return .rfc5280("§6.1.4(l)")
         case .pathLength: return .rfc5280("§6.1.4(m)")

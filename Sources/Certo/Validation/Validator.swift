@@ -5,7 +5,8 @@
 // signature (§6.1.3 (a)(1)) as it extends a path, so wrong-key candidates are pruned early.
 // Every certificate of the path also meets the Policy's CertificateProfile (RFC 5280 §4.2 MUSTs and,
 // under the web profile, the Baseline Requirements), the anchor included under the web profile.
-// Not implemented: certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j)) and revocation.
+// Certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j), §6.1.5 (a), (b), (g)) are PolicyState's.
+// Not implemented: revocation.
 
 struct PathFailure: Error, Equatable, Sendable {
     let depth: Int
@@ -25,8 +26,9 @@ struct Validator: Sendable {
     /// check when `notes` is non-nil (for --explain), leaving it untouched in the fast path.
     /// `anchorIsSelfSigned`: the anchor's own key verifies its signature. `comparisons` counts the
     /// name-constraint work across the paths of one search (SearchBudget.maxNameConstraintComparisons).
+    /// Returns the certificate policies valid for the path (§6.1.6).
     func validate(_ path: [Certificate], anchorIsSelfSigned: Bool, notes: inout [[Check]]?,
-                  comparisons: inout Int) throws(PathFailure) {
+                  comparisons: inout Int) throws(PathFailure) -> CertificatePolicySet {
         let anchorDepth = path.count - 1
         let anchor = path[anchorDepth]
         func note(_ depth: Int, _ check: @autoclosure () -> Check) {
@@ -42,6 +44,9 @@ struct Validator: Sendable {
         var maxPathLength = policy.maxDepth                          // (k) max_path_length
         var maxPathLengthSetBy = anchorDepth
         var nameConstraints = NameConstraintsState()                 // (b) permitted_subtrees, (c) excluded_subtrees
+        var policies = PolicyState(certificates: anchorDepth, inputs: policy.certificatePolicies,
+                                   limit: policy.budget.maxPolicyGraphSize)  // (a), (d), (e), (f)
+        var policySet = CertificatePolicySet.anyPolicy
         if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
@@ -98,6 +103,15 @@ struct Validator: Sendable {
                 if !nameConstraints.isEmpty { note(depth, .withinNameConstraints) }
             }
 
+            // §6.1.3 (d)-(f): certificate policies.
+            let certificatePolicies = certificate.extensions.certificatePolicies
+            try at(depth) { () throws(VerificationFailureReason) in
+                try policies.process(certificatePolicies, selfIssuedIntermediate: !isLeaf && certificate.isSelfIssued)
+            }
+            if let certificatePolicies, !policies.isNull {
+                note(depth, .certificatePolicies(certificatePolicies.map(\.policyIdentifier)))
+            }
+
             // The certificate profile: a certificate is self-signed when its issuer's key is its own.
             let selfSigned = certificate.isSelfIssued && certificate.publicKey == path[depth + 1].publicKey
             let basicConstraints = certificate.extensions.basicConstraints
@@ -111,19 +125,21 @@ struct Validator: Sendable {
                 try prepareForNext(certificate, basicConstraints: basicConstraints, depth: depth, path: path,
                                    workingIssuerName: &workingIssuerName,
                                    maxPathLength: &maxPathLength, maxPathLengthSetBy: &maxPathLengthSetBy,
-                                   nameConstraints: &nameConstraints, notes: &notes)
+                                   nameConstraints: &nameConstraints, policies: &policies, notes: &notes)
             } else {
-                try wrapUp(certificate, notes: &notes)
+                policySet = try wrapUp(certificate, policies: &policies, notes: &notes)
             }
             depth -= 1
         }
         // A one-certificate path: the leaf is itself the anchor; it still has to suit the purpose and host.
+        // With no certificate below the anchor there are no policies to process: the caller's set stands.
         if anchorDepth == 0 {
             try at(0) { () throws(VerificationFailureReason) in
                 try profile.check(anchor, as: .leaf, selfSigned: anchorIsSelfSigned, basicConstraints: anchorBasicConstraints)
             }
-            try wrapUp(anchor, notes: &notes)
+            policySet = try wrapUp(anchor, policies: &policies, notes: &notes)
         }
+        return policySet
     }
 
     /// §6.1.4: preparation for certificate i+1, for every intermediate.
@@ -131,10 +147,21 @@ struct Validator: Sendable {
         _ certificate: Certificate, basicConstraints: BasicConstraints?, depth: Int, path: [Certificate],
         workingIssuerName: inout DistinguishedName,
         maxPathLength: inout Int, maxPathLengthSetBy: inout Int,
-        nameConstraints: inout NameConstraintsState, notes: inout [[Check]]?
+        nameConstraints: inout NameConstraintsState, policies: inout PolicyState, notes: inout [[Check]]?
     ) throws(PathFailure) {
         func note(_ check: @autoclosure () -> Check) {
             if notes != nil { notes![depth].append(check()) }
+        }
+        // (a), (b): policy mappings; (h)-(j): the policy skip counts. RFC 5280 orders them around
+        // (c)-(g), which touch none of their state.
+        do { try policies.prepareForNext(certificate) } catch { throw PathFailure(depth: depth, reason: error) }
+        if notes != nil {
+            let extensions = certificate.extensions
+            if let mappings = extensions.policyMappings { note(.policyMappings(count: mappings.count)) }
+            if let constraints = extensions.policyConstraints {
+                note(.policyConstraints(requireExplicitPolicy: constraints.requireExplicitPolicy, inhibitPolicyMapping: constraints.inhibitPolicyMapping))
+            }
+            if let inhibit = extensions.inhibitAnyPolicy { note(.inhibitAnyPolicy(inhibit)) }
         }
         // (c)-(f): working_issuer_name and working_public_key now come from this certificate.
         workingIssuerName = certificate.subject
@@ -193,8 +220,9 @@ struct Validator: Sendable {
         }
     }
 
-    /// §6.1.5 wrap-up for the leaf, then the policy's purpose and identity checks.
-    private func wrapUp(_ leaf: Certificate, notes: inout [[Check]]?) throws(PathFailure) {
+    /// §6.1.5 wrap-up for the leaf, then the policy's purpose and identity checks; returns the
+    /// certificate policies valid for the path.
+    private func wrapUp(_ leaf: Certificate, policies: inout PolicyState, notes: inout [[Check]]?) throws(PathFailure) -> CertificatePolicySet {
         func note(_ check: @autoclosure () -> Check) {
             if notes != nil { notes![0].append(check()) }
         }
@@ -203,6 +231,10 @@ struct Validator: Sendable {
             throw PathFailure(depth: 0, reason: .unhandledCriticalExtension(oid: unknown.oid))
         }
         note(.noUnhandledCriticalExtension(leaf: true))
+
+        // §6.1.5 (a), (b), (g): the policies valid for the whole path.
+        let policySet: CertificatePolicySet
+        do { policySet = try policies.wrapUp(leaf) } catch { throw PathFailure(depth: 0, reason: error) }
 
         // Strict default: the leaf's own RSA key must be at least 2048 bits too (issuer keys are
         // checked with each signature).
@@ -244,6 +276,7 @@ struct Validator: Sendable {
             }
             note(.subjectAltName(host: policy.host ?? ""))
         }
+        return policySet
     }
 
     /// The pathLenConstraint of the certificate at `depth` (the one whose limit was exceeded), for the message.
@@ -261,18 +294,9 @@ struct Validator: Sendable {
     }
 
 
-    /// OIDs CertoX509 decodes but this validator does not act on: certificate-policy processing is not
-    /// implemented, so a critical policyMappings / policyConstraints / inhibitAnyPolicy is refused
-    /// rather than silently ignored.
-    static let unprocessedPolicyExtensions: [KnownExtension] = [.policyMappings, .policyConstraints, .inhibitAnyPolicy]
-
     /// The first critical extension this validator cannot honour, if any, found by OID bytes.
     static func unprocessedCriticalExtension(_ certificate: Certificate) -> Extension? {
-        if let unknown = certificate.extensions.unhandledCriticalExtensions.first { return unknown }
-        for ext in certificate.extensions.all where ext.critical && unprocessedPolicyExtensions.contains(where: ext.matches) {
-            return ext
-        }
-        return nil
+        certificate.extensions.unhandledCriticalExtensions.first
     }
 
     private func validityFailure(_ certificate: Certificate) -> VerificationFailureReason {

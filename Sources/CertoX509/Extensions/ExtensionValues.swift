@@ -131,13 +131,21 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
 }
 
 public struct PolicyInformation: Sendable, Hashable {
-    public var policyIdentifier: String
+    /// The policy OID's content octets (slices of the certificate's bytes).
+    public var policyOID: ArraySlice<UInt8>
     /// DER of the policyQualifiers SEQUENCE, when present.
     public var qualifiers: [UInt8]?
+    /// The policyQualifierId of each qualifier, as content octets, in order.
+    public var qualifierOIDs: [ArraySlice<UInt8>] = []
+
+    /// The policy OID, dotted.
+    public var policyIdentifier: String { ObjectIdentifierEncoding.dotted(policyOID) }
     /// The policyQualifierId of each qualifier, dotted, in order.
-    public var qualifierIDs: [String] = []
+    public var qualifierIDs: [String] { qualifierOIDs.map { ObjectIdentifierEncoding.dotted($0) } }
 
     public static let anyPolicy = "2.5.29.32.0"
+    /// anyPolicy's content octets (RFC 5280 §4.2.1.4).
+    public static let anyPolicyOID: [UInt8] = [0x55, 0x1d, 0x20, 0x00]
     /// The qualifiers RFC 5280 §4.2.1.4 defines: a CPS pointer and a user notice.
     public static let cpsQualifier = "1.3.6.1.5.5.7.2.1"
     public static let userNoticeQualifier = "1.3.6.1.5.5.7.2.2"
@@ -157,7 +165,7 @@ public struct PolicyInformation: Sendable, Hashable {
             let oid = try info.objectIdentifier("certificatePolicies.policyIdentifier")
             identifiers.append(oid)
             var qualifiers: [UInt8]? = nil
-            var qualifierIDs: [String] = []
+            var qualifierOIDs: [ArraySlice<UInt8>] = []
             if !info.isAtEnd {
                 let qualifiersTLV = try info.read(0x30, "certificatePolicies.policyQualifiers")
                 var entries = try info.enter(qualifiersTLV, "certificatePolicies.policyQualifiers")
@@ -167,7 +175,7 @@ public struct PolicyInformation: Sendable, Hashable {
                 while !entries.isAtEnd {
                     var qualifier = try entries.enter(0x30, "certificatePolicies.policyQualifiers.qualifier")
                     let qualifierID = try qualifier.objectIdentifier("certificatePolicies.policyQualifiers.policyQualifierId")
-                    if value { qualifierIDs.append(ObjectIdentifierEncoding.dotted(qualifierID)) }
+                    if value { qualifierOIDs.append(qualifierID) }
                     if !qualifier.isAtEnd {
                         let any = try qualifier.read("certificatePolicies.policyQualifiers.qualifier")
                         if any.isConstructed {
@@ -180,7 +188,7 @@ public struct PolicyInformation: Sendable, Hashable {
             }
             try info.finish("certificatePolicies.policyInformation")
             if value {
-                policies.append(PolicyInformation(policyIdentifier: ObjectIdentifierEncoding.dotted(oid), qualifiers: qualifiers, qualifierIDs: qualifierIDs))
+                policies.append(PolicyInformation(policyOID: oid, qualifiers: qualifiers, qualifierOIDs: qualifierOIDs))
             }
         }
         if let duplicate = ExtensionDecoder.firstDuplicate(identifiers) {
@@ -191,8 +199,12 @@ public struct PolicyInformation: Sendable, Hashable {
 }
 
 public struct PolicyMapping: Sendable, Hashable {
-    public var issuerDomainPolicy: String
-    public var subjectDomainPolicy: String
+    /// Content octets of issuerDomainPolicy and subjectDomainPolicy.
+    public var issuerDomainPolicyOID: ArraySlice<UInt8>
+    public var subjectDomainPolicyOID: ArraySlice<UInt8>
+
+    public var issuerDomainPolicy: String { ObjectIdentifierEncoding.dotted(issuerDomainPolicyOID) }
+    public var subjectDomainPolicy: String { ObjectIdentifierEncoding.dotted(subjectDomainPolicyOID) }
 
     /// PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF SEQUENCE { issuerDomainPolicy, subjectDomainPolicy };
     /// the mappings when `value` is set.
@@ -206,8 +218,7 @@ public struct PolicyMapping: Sendable, Hashable {
             let subject = try pair.objectIdentifier("policyMappings.subjectDomainPolicy")
             try pair.finish("policyMappings.mapping")
             if value {
-                mappings.append(PolicyMapping(issuerDomainPolicy: ObjectIdentifierEncoding.dotted(issuer),
-                                              subjectDomainPolicy: ObjectIdentifierEncoding.dotted(subject)))
+                mappings.append(PolicyMapping(issuerDomainPolicyOID: issuer, subjectDomainPolicyOID: subject))
             }
         }
         return mappings

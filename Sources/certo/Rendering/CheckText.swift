@@ -21,6 +21,13 @@ enum CheckText {
         case .withinNameConstraints: return "\(step) names within the name constraints"
         case .certificateProfile(let profile):
             return "\(profile == .webPKI ? "web (RFC 5280 + CA/B Forum BR)" : "RFC 5280") certificate profile met"
+        case .certificatePolicies(let policies):
+            return "\(step) certificatePolicies \(policies.map { $0 == PolicyInformation.anyPolicy ? "anyPolicy" : $0 }.joined(separator: ", "))"
+        case .policyMappings(let count): return "\(step) policyMappings: \(count) mapping\(count == 1 ? "" : "s")"
+        case .policyConstraints(let explicit, let inhibit):
+            let parts = [explicit.map { "requireExplicitPolicy \($0)" }, inhibit.map { "inhibitPolicyMapping \($0)" }].compactMap { $0 }
+            return "\(step) policyConstraints: \(parts.joined(separator: ", "))"
+        case .inhibitAnyPolicy(let skip): return "\(step) inhibitAnyPolicy \(skip)"
         case .isCertificateAuthority: return "\(step) basicConstraints cA=TRUE"
         case .selfIssuedNotCounted: return "\(step) self-issued: not counted against pathLenConstraint"
         case .pathLength(let constraint, let remaining):

@@ -13,6 +13,8 @@ extension VerificationFailureReason {
         case .depthExceeded: return (22, "certificate chain too long")
         case .searchBudgetExhausted: return (22, message)
         case .badSignature: return (7, "certificate signature failure")
+        case .noValidPolicy: return (43, "no explicit policy")
+        case .policyMappingOfAnyPolicy: return (42, "invalid or inconsistent certificate policy extension")
         case .sha1Refused, .weakRSAKey: return (68, "CA signature digest algorithm too weak")
         case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return (6, "unable to decode issuer public key")
         case .expired: return (10, "certificate has expired")

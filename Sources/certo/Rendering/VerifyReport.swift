@@ -51,6 +51,7 @@ enum VerifyReport {
             for check in link.checks { lines.append("    ok: \(CheckText.line(check))") }
         }
         lines.append("  the path ends at the trust anchor \(chain.anchor.subject.openSSLDescription)")
+        lines.append("  certificate policies valid for the path (RFC 5280 §6.1.6): \(policyText(chain.policies))")
         lines += skipped.map(skippedLine)
         return lines.joined(separator: "\n")
     }
@@ -75,6 +76,14 @@ enum VerifyReport {
         lines += skipped.map(skippedLine)
         for hint in hints { lines.append("  hint: \(hint)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The user-constrained policy set in words.
+    private static func policyText(_ set: CertificatePolicySet) -> String {
+        switch set {
+        case .anyPolicy: return "any (anyPolicy throughout)"
+        case .policies(let list): return list.isEmpty ? "none" : list.joined(separator: ", ")
+        }
     }
 
     /// OpenSSL's -show_chain listing.
@@ -126,6 +135,12 @@ enum VerifyReport {
                 links.append("{" + object.joined(separator: ", ") + "}")
             }
             fields.append("\"chain\": [\(links.joined(separator: ", "))]")
+            let policies: [String]
+            switch chain.policies {
+            case .anyPolicy: policies = [PolicyInformation.anyPolicy]
+            case .policies(let list): policies = list
+            }
+            fields.append("\"certificate_policies\": [\(policies.map(JSONString.quoted).joined(separator: ", "))]")
         }
         if let error {
             let (code, text) = error.reason.openSSLCode
