@@ -374,6 +374,42 @@ case("rfc5280-intermediate-policyconstraints-noncritical", "rfc5280", "ok", None
 both("intermediate-policyconstraints-critical", "ok", None,
      "a critical policyConstraints (inhibitPolicyMapping 0) is processed (§6.1.4 (i)); the chain maps no policy",
      intermediate_with(pc=(POLICY_CONSTRAINTS, True)))
+# --- certificatePolicies qualifiers (RFC 5280 §4.2.1.4) -----------------------------------------------
+def raw_policies(qualifiers_der):
+    """certificatePolicies with one policy (2.23.140.1.2.1) carrying the given PolicyQualifierInfo DERs."""
+    def tlv(tag, content):
+        n = len(content)
+        return bytes([tag]) + (bytes([n]) if n < 0x80 else bytes([0x81, n])) + content
+    oid = tlv(0x06, bytes([0x67, 0x81, 0x0c, 0x01, 0x02, 0x01]))
+    info = tlv(0x30, oid + tlv(0x30, b"".join(qualifiers_der)))
+    return x509.UnrecognizedExtension(x509.ObjectIdentifier("2.5.29.32"), tlv(0x30, info))
+
+
+def qualifier(oid_content, value):
+    def tlv(tag, content):
+        return bytes([tag, len(content)]) + content
+    return tlv(0x30, tlv(0x06, oid_content) + value)
+
+
+CPS = bytes([0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x01])
+UNOTICE = bytes([0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x02])
+CPS_URI = qualifier(CPS, bytes([0x16, 0x13]) + b"https://example.com")
+NOTICE = qualifier(UNOTICE, bytes([0x30, 0x0c, 0x0c, 0x0a]) + b"for tests!")
+both("intermediate-critical-policies-cps-and-notice", "ok", None,
+     "a critical certificatePolicies whose qualifiers are a CPS pointer and a user notice, both well-formed (§4.2.1.4)",
+     intermediate_with(cp=(raw_policies([CPS_URI, NOTICE]), True)))
+both("intermediate-critical-policies-unknown-qualifier", "unhandledCriticalExtension", 1,
+     "§4.2.1.4: a critical certificatePolicies with a qualifier Certo does not understand is refused",
+     intermediate_with(cp=(raw_policies([qualifier(bytes([0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x09]), bytes([0x05, 0x00]))]), True)),
+     twin="intermediate-critical-policies-cps-and-notice")
+both("intermediate-critical-policies-malformed-notice", "unhandledCriticalExtension", 1,
+     "§4.2.1.4: a user notice whose explicitText is a PrintableString is no DisplayText, so the critical extension is not understood",
+     intermediate_with(cp=(raw_policies([qualifier(UNOTICE, bytes([0x30, 0x05, 0x13, 0x03]) + b"abc")]), True)),
+     twin="intermediate-critical-policies-cps-and-notice")
+both("intermediate-noncritical-policies-malformed-notice", "ok", None,
+     "the same malformed user notice in a non-critical certificatePolicies: its qualifiers need not be understood",
+     intermediate_with(cp=(raw_policies([qualifier(UNOTICE, bytes([0x30, 0x05, 0x13, 0x03]) + b"abc")]), False)))
+
 NC_EXAMPLE = name_constraints(permitted=["example.com"])
 case("rfc5280-intermediate-nc-noncritical", "rfc5280", "extensionMustBeCritical", 1,
      "RFC 5280 §4.2.1.10: conforming CAs MUST mark nameConstraints critical",

@@ -93,15 +93,19 @@ struct CertificateProfile {
         }
     }
 
-    /// §4.2.1.4: a critical certificatePolicies must be understood whole, qualifiers included; Certo
-    /// knows the two qualifiers RFC 5280 defines (CPS pointer and user notice).
+    /// §4.2.1.4: a critical certificatePolicies must be understood whole, qualifiers included: Certo
+    /// knows the two qualifiers RFC 5280 defines (CPS pointer and user notice), and they must decode.
     private func checkCertificatePolicyQualifiers(_ extensions: Extensions) throws(VerificationFailureReason) {
         guard let policies = extensions[.certificatePolicies], policies.critical else { return }
         for policy in extensions.certificatePolicies ?? [] {
-            for qualifier in policy.qualifierIDs
-            where qualifier != PolicyInformation.cpsQualifier && qualifier != PolicyInformation.userNoticeQualifier {
+            guard let qualifiers = try? policy.decodedQualifiers() else {
                 throw .unhandledCriticalExtension(oid: KnownExtension.certificatePolicies.oid)
             }
+            let understood = qualifiers.allSatisfy { qualifier in
+                if case .other = qualifier { return false }
+                return true
+            }
+            guard understood else { throw .unhandledCriticalExtension(oid: KnownExtension.certificatePolicies.oid) }
         }
     }
 

@@ -133,22 +133,15 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
 public struct PolicyInformation: Sendable, Hashable {
     /// The policy OID's content octets (slices of the certificate's bytes).
     public var policyOID: ArraySlice<UInt8>
-    /// DER of the policyQualifiers SEQUENCE, when present.
+    /// DER of the policyQualifiers SEQUENCE, when present (`decodedQualifiers()` reads it).
     public var qualifiers: [UInt8]?
-    /// The policyQualifierId of each qualifier, as content octets, in order.
-    public var qualifierOIDs: [ArraySlice<UInt8>] = []
 
     /// The policy OID, dotted.
     public var policyIdentifier: String { ObjectIdentifierEncoding.dotted(policyOID) }
-    /// The policyQualifierId of each qualifier, dotted, in order.
-    public var qualifierIDs: [String] { qualifierOIDs.map { ObjectIdentifierEncoding.dotted($0) } }
 
     public static let anyPolicy = "2.5.29.32.0"
     /// anyPolicy's content octets (RFC 5280 §4.2.1.4).
     public static let anyPolicyOID: [UInt8] = [0x55, 0x1d, 0x20, 0x00]
-    /// The qualifiers RFC 5280 §4.2.1.4 defines: a CPS pointer and a user notice.
-    public static let cpsQualifier = "1.3.6.1.5.5.7.2.1"
-    public static let userNoticeQualifier = "1.3.6.1.5.5.7.2.2"
 
     /// certificatePolicies ::= SEQUENCE SIZE (1..MAX) OF PolicyInformation; a policy OID at most once (§4.2.1.4).
     /// PolicyInformation ::= SEQUENCE { policyIdentifier OBJECT IDENTIFIER,
@@ -165,7 +158,6 @@ public struct PolicyInformation: Sendable, Hashable {
             let oid = try info.objectIdentifier("certificatePolicies.policyIdentifier")
             identifiers.append(oid)
             var qualifiers: [UInt8]? = nil
-            var qualifierOIDs: [ArraySlice<UInt8>] = []
             if !info.isAtEnd {
                 let qualifiersTLV = try info.read(0x30, "certificatePolicies.policyQualifiers")
                 var entries = try info.enter(qualifiersTLV, "certificatePolicies.policyQualifiers")
@@ -174,8 +166,7 @@ public struct PolicyInformation: Sendable, Hashable {
                 }
                 while !entries.isAtEnd {
                     var qualifier = try entries.enter(0x30, "certificatePolicies.policyQualifiers.qualifier")
-                    let qualifierID = try qualifier.objectIdentifier("certificatePolicies.policyQualifiers.policyQualifierId")
-                    if value { qualifierOIDs.append(qualifierID) }
+                    _ = try qualifier.objectIdentifier("certificatePolicies.policyQualifiers.policyQualifierId")
                     if !qualifier.isAtEnd {
                         let any = try qualifier.read("certificatePolicies.policyQualifiers.qualifier")
                         if any.isConstructed {
@@ -188,7 +179,7 @@ public struct PolicyInformation: Sendable, Hashable {
             }
             try info.finish("certificatePolicies.policyInformation")
             if value {
-                policies.append(PolicyInformation(policyOID: oid, qualifiers: qualifiers, qualifierOIDs: qualifierOIDs))
+                policies.append(PolicyInformation(policyOID: oid, qualifiers: qualifiers))
             }
         }
         if let duplicate = ExtensionDecoder.firstDuplicate(identifiers) {
