@@ -16,6 +16,7 @@ let fuzzers: [(name: String, libraries: [String])] = [
     ("FuzzPathBuilding", ["Certo", "CertoX509"]),
     ("FuzzTLS", ["CertoTLS", "CertoHash"]),
     ("FuzzSigVerify", ["CertoSignatureRequests"]),
+    ("FuzzCRL", ["Certo", "CertoX509"]),
 ]
 
 let package = Package(

@@ -357,8 +357,20 @@ def seed_sigverify(corpus, chains, certificates):
         corpus.add(line.encode())
 
 
+def seed_crl(corpus, chains, certificates):
+    """Every CRL of cryptography-vectors (PKITS_data/crls and x509/custom, PEM blocks decoded)."""
+    for path in vector_files(os.path.join("x509", "PKITS_data", "crls"), os.path.join("x509", "custom")):
+        with open(path, "rb") as f:
+            data = f.read()
+        if path.endswith(".crl") or path.endswith(".der"):
+            corpus.add(data)
+        for label, der in pem_blocks(data):
+            if label == "X509 CRL":
+                corpus.add(der)
+
+
 SEEDERS = {
-    "pem": seed_pem, "certificate": seed_certificate, "spki": seed_spki, "ecdsa": seed_ecdsa, "rsa": seed_rsa,
+    "pem": seed_pem, "certificate": seed_certificate, "crl": seed_crl, "spki": seed_spki, "ecdsa": seed_ecdsa, "rsa": seed_rsa,
     "extensions": seed_extensions, "path": seed_path, "tls": seed_tls, "sigverify": seed_sigverify,
 }
 

@@ -53,12 +53,15 @@ public struct Policy: Sendable, Hashable {
     /// The certificate-policy inputs of RFC 5280 §6.1.1 (c), (e), (f), (g); by default any policy
     /// will do and none is required, as OpenSSL and Go default.
     public var certificatePolicies: CertificatePolicyInputs
+    /// Revocation checking (RFC 5280 §6.3) against the Verifier's CRLs; off by default.
+    public var revocation: RevocationPolicy
 
     public init(
         profile: Profile = .webPKI, purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
         allowSHA1: Bool = false, allowWeakRSA: Bool = false, partialChain: Bool = false,
         checksValidityPeriod: Bool = true, budget: SearchBudget = SearchBudget(),
-        certificatePolicies: CertificatePolicyInputs = CertificatePolicyInputs()
+        certificatePolicies: CertificatePolicyInputs = CertificatePolicyInputs(),
+        revocation: RevocationPolicy = RevocationPolicy()
     ) {
         self.profile = profile
         self.purpose = purpose
@@ -71,6 +74,7 @@ public struct Policy: Sendable, Hashable {
         self.checksValidityPeriod = checksValidityPeriod
         self.budget = budget
         self.certificatePolicies = certificatePolicies
+        self.revocation = revocation
     }
 }
 

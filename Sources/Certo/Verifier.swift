@@ -13,6 +13,8 @@ public struct Verifier: Sendable {
     public let signatureCache: SignatureCache?
     /// Keeps parsed issuer keys (and their precomputation) across calls; nil turns it off.
     public let issuerKeyCache: IssuerKeyCache?
+    /// CRLs for revocation checking (used when Policy.revocation asks for it).
+    public var crls: [CertificateRevocationList] = []
 
     public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache(),
                 issuerKeyCache: IssuerKeyCache? = IssuerKeyCache()) {
@@ -39,7 +41,7 @@ public struct Verifier: Sendable {
             }
             hostIdentity = parsed
         }
-        let validator = Validator(policy: policy, time: time, identity: hostIdentity)
+        let validator = Validator(policy: policy, time: time, identity: hostIdentity, crls: crls)
         var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
                                   validator: validator, cache: signatureCache, keys: issuerKeyCache, collectNotes: explain)
         let success: PathBuilder.Success?
@@ -50,7 +52,7 @@ public struct Verifier: Sendable {
         }
         if let success {
             return VerifiedChain(path: success.path, notes: success.notes, validationTime: time, profile: policy.profile,
-                                 policies: success.policies)
+                                 policies: success.policies, revocation: success.revocation)
         }
         let attempts = Verifier.ranked(builder.attempts)
         guard let best = attempts.first else {

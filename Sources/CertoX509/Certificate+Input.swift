@@ -54,11 +54,32 @@ extension Certificate {
     }
 
     /// The PEM blocks of `bytes`, a PEM problem reported as CertificateError.invalidPEM.
-    private static func certificateBlocks(_ bytes: [UInt8]) throws(CertificateError) -> [PEM.Block] {
+    static func certificateBlocks(_ bytes: [UInt8]) throws(CertificateError) -> [PEM.Block] {
         do {
             return try PEM.blocks(bytes)
         } catch {
             throw .invalidPEM(line: error.line, problem: error.problem)
         }
+    }
+}
+
+extension CertificateRevocationList {
+    /// PEM with any number of "X509 CRL" blocks, or exactly one DER CRL. Throws `.noCertificates`
+    /// when PEM input holds none.
+    public static func parseAll(_ bytes: [UInt8]) throws(CertificateError) -> [CertificateRevocationList] {
+        guard bytes.count <= maximumByteCount else { throw .inputTooLarge(byteCount: bytes.count, limit: maximumByteCount) }
+        if Certificate.looksLikeDER(bytes) { return [try CertificateRevocationList(derEncoded: bytes)] }
+        let blocks = try Certificate.certificateBlocks(bytes)
+        if blocks.isEmpty && bytes.first == 0x30 { return [try CertificateRevocationList(derEncoded: bytes)] }
+        var lists: [CertificateRevocationList] = []
+        for block in blocks where block.label == "X509 CRL" {
+            do {
+                lists.append(try CertificateRevocationList(derEncoded: block.der))
+            } catch {
+                throw .inPEMBlock(index: lists.count + 1, line: block.line, error: error)
+            }
+        }
+        guard !lists.isEmpty else { throw .noCertificates }
+        return lists
     }
 }

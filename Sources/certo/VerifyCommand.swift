@@ -47,6 +47,8 @@ struct VerifyOptions: RawCommandOptions {
     var maxSignatureChecks: Int?
     var partialChain = false
     var certificatePolicies = CertificatePolicyInputs()
+    var crlFiles: [String] = []
+    var crlCheck: RevocationPolicy.Scope?
     var allowSHA1 = false
     var allowWeakRSA = false
     var showChain = false
@@ -55,7 +57,7 @@ struct VerifyOptions: RawCommandOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--crl FILE]... [--crl-check leaf|all] [--allow-sha1] [--explain] [--json] CERT..."
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
@@ -82,6 +84,12 @@ struct VerifyOptions: RawCommandOptions {
         --inhibit-policy-mapping
                            no policy mapping in the path; alias -inhibit_map.
         --inhibit-any      anyPolicy in a certificate stands for no policy; alias -inhibit_any.
+        --crl FILE         CRLs (PEM "X509 CRL" blocks or DER) to check revocation against; alias
+                           -CRLfile. Repeatable. Alone: a revoked certificate fails, one no CRL
+                           answers for is accepted and noted by --explain (soft-fail).
+        --crl-check leaf|all
+                           every checked certificate (the leaf, or all below the anchor) needs a
+                           usable CRL that does not list it; aliases -crl_check, -crl_check_all.
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
@@ -155,6 +163,15 @@ struct VerifyOptions: RawCommandOptions {
                     throw VerifyUsageError(message: "\(name): '\(text)' is not a dotted object identifier (2.23.140.1.2.1)")
                 }
                 certificatePolicies.userInitialPolicySet = (certificatePolicies.userInitialPolicySet ?? []).union([text])
+            case "--crl", "-CRLfile": crlFiles.append(try value(name, inline: inline))
+            case "--crl-check":
+                let text = try value(name, inline: inline)
+                guard let scope = RevocationPolicy.Scope(rawValue: text) else {
+                    throw VerifyUsageError(message: "\(name): unknown scope '\(text)' (leaf, all)")
+                }
+                crlCheck = scope
+            case "-crl_check": crlCheck = .leaf
+            case "-crl_check_all": crlCheck = .all
             case "--explicit-policy", "-explicit_policy": certificatePolicies.requireExplicitPolicy = true
             case "--inhibit-policy-mapping", "-inhibit_map": certificatePolicies.inhibitPolicyMapping = true
             case "--inhibit-any", "-inhibit_any": certificatePolicies.inhibitAnyPolicy = true
@@ -263,9 +280,25 @@ struct VerifyRun {
                             validationTime: options.time ?? Instant.now(), allowSHA1: options.allowSHA1,
                             allowWeakRSA: options.allowWeakRSA, partialChain: options.partialChain,
                             certificatePolicies: options.certificatePolicies)
+        if let scope = options.crlCheck {
+            policy.revocation = RevocationPolicy(mode: .hardFail, scope: scope)
+        } else if !options.crlFiles.isEmpty {
+            policy.revocation = RevocationPolicy(mode: .softFail, scope: .all)
+        }
+        var crls: [CertificateRevocationList] = []
+        for file in options.crlFiles {
+            guard let bytes = report(file == "-" ? budget.readStandardInput(keep: true) : budget.read(file, keep: true)) else { return 1 }
+            do {
+                crls += try CertificateRevocationList.parseAll(bytes)
+            } catch {
+                printError("certo verify: \(file): \(error)")
+                return 1
+            }
+        }
         if let depth = options.maxDepth { policy.maxDepth = depth }
         if let checks = options.maxSignatureChecks { policy.budget.maxSignatureChecks = checks }
-        let verifier = Verifier(trustStore: store, policy: policy)
+        var verifier = Verifier(trustStore: store, policy: policy)
+        verifier.crls = crls
 
         var status: Int32 = 0
         for file in options.certificates {

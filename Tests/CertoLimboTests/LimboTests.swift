@@ -21,6 +21,8 @@ struct LimboCase: Sendable {
     let isClient: Bool
     let maxChainDepth: Int?
     let conflictsWith: [String]
+    /// PEM CRLs; when there are any, revocation is required for the whole path.
+    let crls: [String]
 
     init?(_ json: [String: Any]) {
         guard let id = json["id"] as? String, let expected = json["expected_result"] as? String,
@@ -40,6 +42,7 @@ struct LimboCase: Sendable {
         isClient = (json["validation_kind"] as? String) == "CLIENT"
         maxChainDepth = json["max_chain_depth"] as? Int
         conflictsWith = json["conflicts_with"] as? [String] ?? []
+        crls = json["crls"] as? [String] ?? []
     }
 
     var namespace: String { String(id.prefix { $0 != ":" }) }
@@ -119,7 +122,11 @@ enum Limbo {
         }
         if let name = testCase.peerName, name.kind == "DNS" || name.kind == "IP" { policy.host = name.value }
         if let depth = testCase.maxChainDepth { policy.maxDepth = depth }
-        let verifier = Verifier(trustStore: TrustStore(anchors), policy: policy)
+        // A CRL that does not parse is one the verifier never receives.
+        let crls = testCase.crls.compactMap { try? CertificateRevocationList.parseAll(Array($0.utf8)) }.flatMap { $0 }
+        if !testCase.crls.isEmpty { policy.revocation = RevocationPolicy(mode: .hardFail, scope: .all) }
+        var verifier = Verifier(trustStore: TrustStore(anchors), policy: policy)
+        verifier.crls = crls
         do {
             _ = try verifier.verify(leaf: leaf, intermediates: pool)
             return Outcome(accepted: true, detail: "OK")

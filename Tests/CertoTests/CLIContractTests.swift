@@ -132,6 +132,28 @@ struct CLIContractTests {
         }
     }
 
+    /// CRLs on PKITS 4.4.3's path (GoodCA revoked the leaf): --crl with --crl-check, and OpenSSL's spellings.
+    @Test func crlOptions() throws {
+        func pkits(_ file: String) throws -> String { try VectorFiles.url(.cryptography, "x509/PKITS_data/\(file)").path }
+        let base = ["verify", "--profile", "rfc5280", "--purpose", "any", "--at", "1780272000",
+                    "--ca", try pkits("certs/TrustAnchorRootCertificate.crt"), "--untrusted", try pkits("certs/GoodCACert.crt")]
+        let crls = ["--crl", try pkits("crls/TrustAnchorRootCRL.crl"), "-CRLfile", try pkits("crls/GoodCACRL.crl")]
+        let revoked = try runCerto(base + crls + ["--crl-check", "all", try pkits("certs/InvalidRevokedEETest3EE.crt")])
+        #expect(revoked.status == 2)
+        #expect(revoked.stdout.contains("error 23 at 0 depth lookup: certificate revoked\n"))
+        #expect(!revoked.stdout.contains(": OK"))
+        let good = try pkits("certs/ValidCertificatePathTest1EE.crt")
+        let valid = try runCerto(base + crls + ["-crl_check_all", "--explain", good])
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("§6.1.3(a)(3) not revoked (CRL number 1 of"))
+        let noCRL = try runCerto(base + ["-crl_check", good])
+        #expect(noCRL.status == 2)
+        #expect(noCRL.stdout.contains("error 3 at 0 depth lookup: unable to get certificate CRL\n"))
+        let notACRL = try runCerto(base + ["--crl", try pkits("certs/GoodCACert.crt"), good])
+        #expect(notACRL.status == 1)
+        #expect(!notACRL.stderr.isEmpty)
+    }
+
     @Test func exhaustedSignatureBudgetIsAFailureThatNamesTheBudget() throws {
         // Leaf <- intermediate <- root takes two signature checks.
         let result = try runCerto(try awsArguments(["--max-signature-checks", "1", "--explain"]))

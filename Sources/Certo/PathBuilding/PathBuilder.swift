@@ -54,6 +54,7 @@ struct PathBuilder {
         let path: [Certificate]
         let notes: [[Check]]?
         let policies: CertificatePolicySet
+        let revocation: [RevocationStatus]
     }
 
     /// Where a certificate of the search comes from: links are remembered by node.
@@ -275,9 +276,9 @@ struct PathBuilder {
         guard pathsValidated <= policy.budget.maxPathsValidated else { throw exhausted(.pathsValidated) }
         var notes: [[Check]]? = collectNotes ? Array(repeating: [], count: path.count) : nil
         do {
-            let policies = try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
-                                                  comparisons: &nameConstraintComparisons)
-            return Success(path: path, notes: notes, policies: policies)
+            let (policies, revocation) = try validator.validate(path, anchorIsSelfSigned: anchorIsSelfSigned, notes: &notes,
+                                                                comparisons: &nameConstraintComparisons)
+            return Success(path: path, notes: notes, policies: policies, revocation: revocation)
         } catch {
             record(path, reachedAnchor: true, depth: error.depth, reason: error.reason)
             if case .searchBudgetExhausted(let limit, _, _) = error.reason { throw exhausted(limit) }

@@ -65,6 +65,12 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case noValidPolicy
     /// A policyMappings extension maps from or to anyPolicy (§6.1.4 (a)).
     case policyMappingOfAnyPolicy
+
+    // Revocation: RFC 5280 §6.1.3 (a)(3), §6.3.
+    /// A CRL of the issuer lists the certificate (with its reasonCode, when given).
+    case revoked(reason: RevocationReason?, date: Int64)
+    /// Revocation is required (`RevocationPolicy.Mode.hardFail`) and no source answered.
+    case revocationStatusUnknown(RevocationProblem)
     case sha1Refused
     case weakRSAKey(bits: Int)
     case unsupportedSignatureAlgorithm(SignatureAlgorithmIdentifier)
@@ -146,7 +152,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
              .extensionMustBeCritical, .extensionMustNotBeCritical, .extensionMissing, .extensionNotAllowed,
              .invalidAuthorityKeyIdentifier, .caCertificateAsLeaf, .inconsistentKeyUsage, .forbiddenKey,
              .emptySubject, .invalidSerialNumber, .malformedName, .commonNameNotInSubjectAltName,
-             .noValidPolicy, .policyMappingOfAnyPolicy: return 40
+             .noValidPolicy, .policyMappingOfAnyPolicy, .revocationStatusUnknown: return 40
+        case .revoked: return 45
         case .hostnameMismatch, .invalidHost: return 50
         }
     }
@@ -161,6 +168,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .badSignature: return "badSignature"
         case .noValidPolicy: return "noValidPolicy"
         case .policyMappingOfAnyPolicy: return "policyMappingOfAnyPolicy"
+        case .revoked: return "revoked"
+        case .revocationStatusUnknown: return "revocationStatusUnknown"
         case .sha1Refused: return "sha1Refused"
         case .weakRSAKey: return "weakRSAKey"
         case .unsupportedSignatureAlgorithm: return "unsupportedSignatureAlgorithm"
@@ -205,6 +214,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .badSignature: return .rfc5280("§6.1.3 (a)(1)")
         case .noValidPolicy: return .rfc5280("§6.1.3 (f), §6.1.5 (g)")
         case .policyMappingOfAnyPolicy: return .rfc5280("§6.1.4 (a)")
+        case .revoked, .revocationStatusUnknown: return .rfc5280("§6.1.3 (a)(3), §6.3")
         case .sha1Refused: return .br("§7.1.3.2")
         case .weakRSAKey: return .br("§6.1.5")
         case .invalidPublicKey: return .rfc5280("§4.1.2.7")
@@ -250,6 +260,9 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .badSignature: return "signature does not verify with the issuer's key"
         case .noValidPolicy: return "no certificate policy is valid for the whole path, and an explicit policy is required"
         case .policyMappingOfAnyPolicy: return "policyMappings maps from or to anyPolicy"
+        case .revoked(let reason, let date):
+            return "certificate revoked at \(Instant.utcString(date))" + (reason.map { " (\($0))" } ?? "")
+        case .revocationStatusUnknown(let problem): return "revocation status unknown: \(problem)"
         case .sha1Refused: return "SHA-1 signature refused"
         case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"
         case .unsupportedSignatureAlgorithm(let algorithm): return "unsupported signature algorithm \(SignatureCheck.name(algorithm))"

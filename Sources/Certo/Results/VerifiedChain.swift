@@ -12,6 +12,8 @@ public struct VerifiedChain: Sendable, Equatable {
         /// This certificate's own key: "RSA 2048-bit", "ECDSA P-256".
         public let publicKeyDescription: String
         public let isTrustAnchor: Bool
+        /// What revocation checking found (`.notChecked` unless Policy.revocation covers this certificate).
+        public let revocation: RevocationStatus
         /// The checks made on this certificate, in the order they were made (empty unless `explain` was
         /// asked for).
         public let checks: [Check]
@@ -32,7 +34,8 @@ public struct VerifiedChain: Sendable, Equatable {
     public var leaf: Certificate { links[0].certificate }
     public var anchor: Certificate { links[links.count - 1].certificate }
 
-    init(path: [Certificate], notes: [[Check]]?, validationTime: Instant, profile: Profile, policies: CertificatePolicySet) {
+    init(path: [Certificate], notes: [[Check]]?, validationTime: Instant, profile: Profile, policies: CertificatePolicySet,
+         revocation: [RevocationStatus]) {
         var links: [Link] = []
         links.reserveCapacity(path.count)
         for (index, certificate) in path.enumerated() {
@@ -43,6 +46,7 @@ public struct VerifiedChain: Sendable, Equatable {
                 signatureAlgorithm: certificate.signatureAlgorithm,
                 publicKeyDescription: KeyDescription.describe(certificate.publicKey),
                 isTrustAnchor: isAnchor,
+                revocation: revocation[index],
                 checks: notes?[index] ?? []
             ))
         }

@@ -114,16 +114,25 @@ enum SignatureCheck {
         _ subject: Certificate, issuedBy issuer: Certificate, key knownKey: PublicKey? = nil, policy: Policy,
         cache: SignatureCache?, keys: IssuerKeyCache? = nil, signatureChecks: inout Int
     ) throws(VerificationFailureReason) {
-        let identifier = subject.signatureAlgorithm
+        try verify(signed: subject.tbsCertificateBytes, signature: subject.signatureBytes, algorithm: subject.signatureAlgorithm,
+                   issuedBy: issuer, key: knownKey, policy: policy, cache: cache, keys: keys, signatureChecks: &signatureChecks)
+    }
+
+    /// The same for any data `issuer` signs: a certificate's TBSCertificate, a CRL's TBSCertList.
+    static func verify(
+        signed: [UInt8], signature: [UInt8], algorithm identifier: SignatureAlgorithmIdentifier, issuedBy issuer: Certificate,
+        key knownKey: PublicKey? = nil, policy: Policy, cache: SignatureCache?, keys: IssuerKeyCache? = nil,
+        signatureChecks: inout Int
+    ) throws(VerificationFailureReason) {
         guard let algorithm = algorithm(identifier) else {
             throw .unsupportedSignatureAlgorithm(identifier)
         }
         if let refusal = policy.refusal(of: identifier) { throw refusal }
-        let digest = algorithm.hash.hash(subject.tbsCertificateBytes)
+        let digest = algorithm.hash.hash(signed)
         var cacheKey: [UInt8] = []
         if let cache {
             cacheKey = SignatureCache.key(issuerKey: issuer.subjectPublicKeyInfoBytes, algorithm: algorithm,
-                                          digest: digest, signature: subject.signatureBytes)
+                                          digest: digest, signature: signature)
             if let known = cache.lookup(cacheKey) {
                 if known { return }
                 throw .badSignature
@@ -140,7 +149,7 @@ enum SignatureCheck {
         }
         if let refusal = policy.refusal(of: issuer.publicKey) { throw refusal }
         signatureChecks += 1
-        let valid = key.isValidSignature(subject.signatureBytes, digest: digest, algorithm: algorithm)
+        let valid = key.isValidSignature(signature, digest: digest, algorithm: algorithm)
         cache?.store(cacheKey, valid: valid)
         if !valid { throw .badSignature }
     }

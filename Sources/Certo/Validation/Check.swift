@@ -32,6 +32,10 @@ public enum Check: Sendable, Equatable {
     case policyConstraints(requireExplicitPolicy: Int?, inhibitPolicyMapping: Int?)
     /// §6.1.4 (j): inhibitAnyPolicy lowers inhibit_anyPolicy.
     case inhibitAnyPolicy(Int)
+    /// §6.1.3 (a)(3): a CRL of the issuer covers the certificate and does not list it.
+    case notRevoked(RevocationSource)
+    /// §6.1.3 (a)(3): no source answered; accepted because revocation is soft-fail.
+    case revocationUnknown(RevocationProblem)
     /// §6.1.4 (k): basicConstraints cA is TRUE.
     case isCertificateAuthority
     /// §6.1.4 (l): a self-issued intermediate does not count against max_path_length.
@@ -67,6 +71,7 @@ public enum Check: Sendable, Equatable {
         case .policyMappings: return .rfc5280("§6.1.4(b)")
         case .policyConstraints: return .rfc5280("§6.1.4(i)")
         case .inhibitAnyPolicy: return .rfc5280("§6.1.4(j)")
+        case .notRevoked, .revocationUnknown: return .rfc5280("§6.1.3(a)(3)")
         case .isCertificateAuthority: return .rfc5280("§6.1.4(k)")
         case .selfIssuedNotCounted: return .rfc5280("§6.1.4(l)")
         case .pathLength: return .rfc5280("§6.1.4(m)")

@@ -17,6 +17,8 @@ struct Validator: Sendable {
     let policy: Policy
     let time: Instant
     let identity: HostIdentity?
+    /// The CRLs revocation is checked against (Policy.revocation decides whether and for which certificates).
+    var crls: [CertificateRevocationList] = []
 
     private var profile: CertificateProfile {
         CertificateProfile(profile: policy.profile, purpose: policy.purpose)
@@ -26,9 +28,9 @@ struct Validator: Sendable {
     /// check when `notes` is non-nil (for --explain), leaving it untouched in the fast path.
     /// `anchorIsSelfSigned`: the anchor's own key verifies its signature. `comparisons` counts the
     /// name-constraint work across the paths of one search (SearchBudget.maxNameConstraintComparisons).
-    /// Returns the certificate policies valid for the path (§6.1.6).
+    /// Returns the certificate policies valid for the path (§6.1.6) and each certificate's revocation status.
     func validate(_ path: [Certificate], anchorIsSelfSigned: Bool, notes: inout [[Check]]?,
-                  comparisons: inout Int) throws(PathFailure) -> CertificatePolicySet {
+                  comparisons: inout Int) throws(PathFailure) -> (CertificatePolicySet, [RevocationStatus]) {
         let anchorDepth = path.count - 1
         let anchor = path[anchorDepth]
         func note(_ depth: Int, _ check: @autoclosure () -> Check) {
@@ -47,6 +49,7 @@ struct Validator: Sendable {
         var policies = PolicyState(certificates: anchorDepth, inputs: policy.certificatePolicies,
                                    limit: policy.budget.maxPolicyGraphSize)  // (a), (d), (e), (f)
         var policySet = CertificatePolicySet.anyPolicy
+        var revocation = [RevocationStatus](repeating: .notChecked, count: path.count)
         if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
@@ -84,6 +87,21 @@ struct Validator: Sendable {
                     throw PathFailure(depth: depth, reason: validityFailure(certificate))
                 }
                 note(depth, .validity(notBefore: certificate.notBefore, notAfter: certificate.notAfter, time: time))
+            }
+
+            // §6.1.3 (a)(3): not revoked (§6.3), for the certificates the policy checks.
+            if policy.revocation.checks(depth: depth) {
+                switch CRLCheck.check(certificate, issuer: path[depth + 1], crls: crls, time: time, policy: policy) {
+                case .revoked(let reason, let date):
+                    throw PathFailure(depth: depth, reason: .revoked(reason: reason, date: date))
+                case .unknown(let problem):
+                    if policy.revocation.mode == .hardFail { throw PathFailure(depth: depth, reason: .revocationStatusUnknown(problem)) }
+                    revocation[depth] = .unknown(problem)
+                    note(depth, .revocationUnknown(problem))
+                case .good(let source):
+                    revocation[depth] = .good(source)
+                    note(depth, .notRevoked(source))
+                }
             }
 
             // §6.1.3 (a)(4): issuer name is working_issuer_name.
@@ -139,7 +157,7 @@ struct Validator: Sendable {
             }
             policySet = try wrapUp(anchor, policies: &policies, notes: &notes)
         }
-        return policySet
+        return (policySet, revocation)
     }
 
     /// §6.1.4: preparation for certificate i+1, for every intermediate.

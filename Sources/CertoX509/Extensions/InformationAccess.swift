@@ -38,6 +38,15 @@ public struct DistributionPoint: Sendable, Hashable {
     public var reasons: UInt16?
     public var cRLIssuer: [GeneralName]?
 
+    /// ReasonFlags BIT STRING bits as a number: bit n of the encoding (n = 0 the first, unused) is 1 << n.
+    static func reasonFlags(_ bytes: ArraySlice<UInt8>) -> UInt16 {
+        var raw: UInt16 = 0
+        for (index, byte) in bytes.prefix(2).enumerated() {
+            for bit in 0..<8 where byte & (0x80 >> bit) != 0 { raw |= 1 << (index * 8 + bit) }
+        }
+        return raw
+    }
+
     /// CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint;
     /// DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL,
     ///   reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames OPTIONAL };
@@ -68,12 +77,7 @@ public struct DistributionPoint: Sendable, Hashable {
                 hasName = true
             }
             if point.nextTag == 0x81 {
-                let (bytes, _) = try point.bitString(field, tag: 0x81)
-                var raw: UInt16 = 0
-                for (index, byte) in bytes.prefix(2).enumerated() {
-                    for bit in 0..<8 where byte & (0x80 >> bit) != 0 { raw |= 1 << (index * 8 + bit) }
-                }
-                decoded.reasons = raw
+                decoded.reasons = Self.reasonFlags(try point.bitString(field, tag: 0x81).bytes)
             }
             if point.nextTag == 0xa2 {
                 decoded.cRLIssuer = try GeneralName.decodeList(&point, 0xa2, field, value: value)

@@ -28,6 +28,8 @@ enum CheckText {
             let parts = [explicit.map { "requireExplicitPolicy \($0)" }, inhibit.map { "inhibitPolicyMapping \($0)" }].compactMap { $0 }
             return "\(step) policyConstraints: \(parts.joined(separator: ", "))"
         case .inhibitAnyPolicy(let skip): return "\(step) inhibitAnyPolicy \(skip)"
+        case .notRevoked(let source): return "\(step) not revoked (\(source))"
+        case .revocationUnknown(let problem): return "\(step) revocation unknown, accepted (soft-fail): \(problem)"
         case .isCertificateAuthority: return "\(step) basicConstraints cA=TRUE"
         case .selfIssuedNotCounted: return "\(step) self-issued: not counted against pathLenConstraint"
         case .pathLength(let constraint, let remaining):

@@ -15,6 +15,16 @@ extension VerificationFailureReason {
         case .badSignature: return (7, "certificate signature failure")
         case .noValidPolicy: return (43, "no explicit policy")
         case .policyMappingOfAnyPolicy: return (42, "invalid or inconsistent certificate policy extension")
+        case .revoked: return (23, "certificate revoked")
+        case .revocationStatusUnknown(let problem):
+            switch problem {
+            case .unusableCRL(.expired): return (12, "CRL has expired")
+            case .unusableCRL(.notYetValid): return (11, "CRL is not yet valid")
+            case .unusableCRL(.badSignature): return (8, "CRL signature failure")
+            case .unusableCRL(.unhandledCriticalExtension): return (36, "unhandled critical CRL extension")
+            case .unusableCRL(.issuerLacksCRLSign): return (35, "key usage does not include CRL signing")
+            default: return (3, "unable to get certificate CRL")
+            }
         case .sha1Refused, .weakRSAKey: return (68, "CA signature digest algorithm too weak")
         case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return (6, "unable to decode issuer public key")
         case .expired: return (10, "certificate has expired")

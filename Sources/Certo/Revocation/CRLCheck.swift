@@ -1,0 +1,108 @@
+// RFC 5280 §6.3's CRL processing for one certificate of a validated path, against the CRLs given to
+// the Verifier: the CRLs named by the certificate's issuer are tried newest first, and the first
+// complete one that is usable answers (the others may be older, or cover other partitions). A CRL is
+// usable when its signature verifies with the issuer's key (the key that signed the certificate;
+// §6.3.3 (f)'s separate CRL-signing keys are not followed yet), the issuer's keyUsage allows cRLSign,
+// the validation time lies within thisUpdate...nextUpdate, no critical extension is left unprocessed,
+// and its issuingDistributionPoint covers the certificate (§6.3.3 (b)). Partitioned CRLs answer
+// together once their reasons cover every reason (§6.3.3 (d)). Not yet: delta CRLs (§5.2.4) and
+// indirect CRLs (§5.2.5, §5.3.3), which are reported as unusable rather than trusted blindly.
+
+enum CRLCheck {
+    enum Answer: Equatable {
+        case good(RevocationSource)
+        case revoked(reason: RevocationReason?, date: Int64)
+        case unknown(RevocationProblem)
+    }
+
+    /// ReasonFlags bits 1...8, keyCompromise to aACompromise (bit 0 is unused).
+    static let allReasons: UInt16 = 0x1fe
+
+    static func check(_ certificate: Certificate, issuer: Certificate, crls: [CertificateRevocationList],
+                      time: Instant, policy: Policy) -> Answer {
+        let candidates = crls.filter { $0.issuer == certificate.issuer }.sorted { $0.thisUpdate > $1.thisUpdate }
+        guard !candidates.isEmpty else { return .unknown(.noCRL) }
+        var lastProblem: CRLProblem?
+        var covered: UInt16 = 0
+        var source: RevocationSource?
+        for crl in candidates {
+            if let problem = problem(of: crl, for: certificate, issuer: issuer, time: time, policy: policy) {
+                lastProblem = problem
+                continue
+            }
+            if let entry = crl.entry(forSerialNumber: certificate.serialNumber[...]), entry.reason != .removeFromCRL {
+                return .revoked(reason: entry.reason, date: entry.revocationDate)
+            }
+            if source == nil {
+                source = .crlFile(crlNumber: crl.crlNumber.map { BigDecimal.text(of: $0) }, thisUpdate: crl.thisUpdate)
+            }
+            covered |= crl.issuingDistributionPoint?.onlySomeReasons ?? allReasons
+            if covered & allReasons == allReasons { break }
+        }
+        if let source {
+            return covered & allReasons == allReasons ? .good(source) : .unknown(.unusableCRL(.reasonsNotCovered))
+        }
+        return .unknown(lastProblem.map { .unusableCRL($0) } ?? .noCRL)
+    }
+
+    /// Why `crl` cannot answer for `certificate`, or nil when it can.
+    static func problem(of crl: CertificateRevocationList, for certificate: Certificate, issuer: Certificate,
+                        time: Instant, policy: Policy) -> CRLProblem? {
+        if let oid = crl.unhandledCriticalExtension { return .unhandledCriticalExtension(oid: oid) }
+        // §5.2.3: conforming CRL issuers MUST include a cRLNumber, and it is non-critical.
+        guard crl.crlNumber != nil else { return .missingCRLNumber }
+        if crl.crlNumberIsCritical { return .criticalCRLNumber }
+        if crl.deltaCRLIndicator != nil { return .deltaWithoutBase }
+        if time.seconds < crl.thisUpdate { return .notYetValid(thisUpdate: crl.thisUpdate) }
+        if let next = crl.nextUpdate, time.seconds > next { return .expired(nextUpdate: next) }
+        if let point = crl.issuingDistributionPoint, !covers(point, certificate) { return .outOfScope }
+        if let usage = issuer.extensions.keyUsage, !usage.contains(.cRLSign) { return .issuerLacksCRLSign }
+        var checks = 0
+        do {
+            try SignatureCheck.verify(signed: crl.tbsCertListBytes, signature: crl.signatureBytes,
+                                      algorithm: crl.signatureAlgorithm, issuedBy: issuer, policy: policy,
+                                      cache: nil, signatureChecks: &checks)
+        } catch {
+            return error == .badSignature ? .badSignature : .signatureRefused(error)
+        }
+        return nil
+    }
+
+    /// §6.3.3 (b): the issuingDistributionPoint's limits admit `certificate`.
+    static func covers(_ point: IssuingDistributionPoint, _ certificate: Certificate) -> Bool {
+        let isCA = certificate.extensions.basicConstraints?.isCA ?? false
+        if point.onlyContainsUserCerts && isCA { return false }
+        if point.onlyContainsCACerts && !isCA { return false }
+        if point.onlyContainsAttributeCerts || point.indirectCRL { return false }
+        if point.nameRelativeToCRLIssuer != nil { return false }
+        guard let names = point.fullName else { return true }
+        // One of the IDP's names must be one of the certificate's distribution point names (or, for a
+        // point without a name, of its cRLIssuer names).
+        for distributionPoint in certificate.extensions.crlDistributionPoints ?? [] {
+            let theirs = distributionPoint.fullName ?? distributionPoint.cRLIssuer ?? []
+            if theirs.contains(where: names.contains) { return true }
+        }
+        return false
+    }
+}
+
+/// Decimal text of a non-negative big-endian integer (a cRLNumber of up to 20 octets).
+enum BigDecimal {
+    static func text(of magnitude: ArraySlice<UInt8>) -> String {
+        var digits: [UInt8] = []
+        var number = Array(magnitude.drop { $0 == 0 })
+        while !number.isEmpty {
+            var remainder = 0
+            var next: [UInt8] = []
+            for byte in number {
+                let value = remainder << 8 | Int(byte)
+                let quotient = value / 10
+                remainder = value % 10
+                if !next.isEmpty || quotient != 0 { next.append(UInt8(quotient)) }
+            }
+            digits.append(UInt8(remainder))
+            number = next
+        }
+        return digits.isEmpty ? "0" : String(digits.reversed().map { Character(String($0)) })
+    }
+}
