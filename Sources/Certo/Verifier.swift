@@ -15,6 +15,32 @@ public struct Verifier: Sendable {
     public let issuerKeyCache: IssuerKeyCache?
     /// CRLs for revocation checking (used when Policy.revocation asks for it).
     public var crls: [CertificateRevocationList] = []
+    /// Whether a CRL may be signed by another key of its issuer (§6.3.3 (f)); off inside the
+    /// verification of such a signer, which keeps the search one level deep.
+    var allowsSeparateCRLSigners = true
+
+    /// RFC 5280 §6.3.3 (f): a certificate named like `crl`'s issuer, allowed cRLSign, whose key verifies
+    /// `crl` and whose own path validates to `anchor` (with its own revocation checked as the policy
+    /// says, against CRLs signed by their issuers' own keys). Candidates come from the intermediates
+    /// and the trust store.
+    func crlSigner(for crl: CertificateRevocationList, anchor: Certificate, time: Instant,
+                   intermediates: [Certificate]) -> Certificate? {
+        var nestedPolicy = policy
+        nestedPolicy.profile = .rfc5280
+        nestedPolicy.purpose = .any
+        nestedPolicy.host = nil
+        nestedPolicy.validationTime = time
+        nestedPolicy.certificatePolicies = CertificatePolicyInputs()
+        nestedPolicy.revocation.scope = .all
+        for candidate in intermediates + trustStore.certificates where candidate.subject == crl.issuer {
+            guard CRLCheck.problem(signing: crl, with: candidate, policy: policy) == nil else { continue }
+            var nested = Verifier(trustStore: TrustStore([anchor]), policy: nestedPolicy, signatureCache: nil, issuerKeyCache: nil)
+            nested.crls = crls
+            nested.allowsSeparateCRLSigners = false
+            if (try? nested.verify(leaf: candidate, intermediates: intermediates)) != nil { return candidate }
+        }
+        return nil
+    }
 
     public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache(),
                 issuerKeyCache: IssuerKeyCache? = IssuerKeyCache()) {
@@ -41,7 +67,10 @@ public struct Verifier: Sendable {
             }
             hostIdentity = parsed
         }
-        let validator = Validator(policy: policy, time: time, identity: hostIdentity, crls: crls)
+        var validator = Validator(policy: policy, time: time, identity: hostIdentity, crls: crls)
+        if policy.revocation.mode != .off && allowsSeparateCRLSigners {
+            validator.separateCRLSigner = { [self] crl, anchor in crlSigner(for: crl, anchor: anchor, time: time, intermediates: intermediates) }
+        }
         var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
                                   validator: validator, cache: signatureCache, keys: issuerKeyCache, collectNotes: explain)
         let success: PathBuilder.Success?

@@ -1,8 +1,9 @@
 // RFC 5280 §6.3's CRL processing for one certificate of a validated path, against the CRLs given to
 // the Verifier: the CRLs named by the certificate's issuer are tried newest first, and the first
 // complete one that is usable answers (the others may be older, or cover other partitions). A CRL is
-// usable when its signature verifies with the issuer's key (the key that signed the certificate;
-// §6.3.3 (f)'s separate CRL-signing keys are not followed yet), the issuer's keyUsage allows cRLSign,
+// usable when its signature verifies with the issuer's key (the key that signed the certificate) or
+// with the key of another certificate of that issuer whose own path to the same trust anchor
+// validates (§6.3.3 (f): `separateSigner`), the signer's keyUsage allows cRLSign,
 // the validation time lies within thisUpdate...nextUpdate, no critical extension is left unprocessed,
 // and its issuingDistributionPoint covers the certificate (§6.3.3 (b)). Partitioned CRLs answer
 // together once their reasons cover every reason (§6.3.3 (d)). Not yet: delta CRLs (§5.2.4) and
@@ -18,15 +19,19 @@ enum CRLCheck {
     /// ReasonFlags bits 1...8, keyCompromise to aACompromise (bit 0 is unused).
     static let allReasons: UInt16 = 0x1fe
 
+    /// `separateSigner` finds, for a CRL the issuer's own key does not verify, a certificate of the
+    /// same issuer with cRLSign whose key does and whose path validates; nil when there is none.
     static func check(_ certificate: Certificate, issuer: Certificate, crls: [CertificateRevocationList],
-                      time: Instant, policy: Policy) -> Answer {
+                      time: Instant, policy: Policy,
+                      separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil) -> Answer {
         let candidates = crls.filter { $0.issuer == certificate.issuer }.sorted { $0.thisUpdate > $1.thisUpdate }
         guard !candidates.isEmpty else { return .unknown(.noCRL) }
         var lastProblem: CRLProblem?
         var covered: UInt16 = 0
         var source: RevocationSource?
         for crl in candidates {
-            if let problem = problem(of: crl, for: certificate, issuer: issuer, time: time, policy: policy) {
+            if let problem = problem(of: crl, for: certificate, issuer: issuer, time: time, policy: policy,
+                                     separateSigner: separateSigner) {
                 lastProblem = problem
                 continue
             }
@@ -47,7 +52,8 @@ enum CRLCheck {
 
     /// Why `crl` cannot answer for `certificate`, or nil when it can.
     static func problem(of crl: CertificateRevocationList, for certificate: Certificate, issuer: Certificate,
-                        time: Instant, policy: Policy) -> CRLProblem? {
+                        time: Instant, policy: Policy,
+                        separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil) -> CRLProblem? {
         if let oid = crl.unhandledCriticalExtension { return .unhandledCriticalExtension(oid: oid) }
         // §5.2.3: conforming CRL issuers MUST include a cRLNumber, and it is non-critical.
         guard crl.crlNumber != nil else { return .missingCRLNumber }
@@ -56,11 +62,19 @@ enum CRLCheck {
         if time.seconds < crl.thisUpdate { return .notYetValid(thisUpdate: crl.thisUpdate) }
         if let next = crl.nextUpdate, time.seconds > next { return .expired(nextUpdate: next) }
         if let point = crl.issuingDistributionPoint, !covers(point, certificate) { return .outOfScope }
-        if let usage = issuer.extensions.keyUsage, !usage.contains(.cRLSign) { return .issuerLacksCRLSign }
+        let signerProblem = problem(signing: crl, with: issuer, policy: policy)
+        guard let signerProblem else { return nil }
+        if let separateSigner, separateSigner(crl) != nil { return nil }
+        return signerProblem
+    }
+
+    /// Why `signer` cannot have signed `crl` as its issuer: no cRLSign, or a signature its key refuses.
+    static func problem(signing crl: CertificateRevocationList, with signer: Certificate, policy: Policy) -> CRLProblem? {
+        if let usage = signer.extensions.keyUsage, !usage.contains(.cRLSign) { return .issuerLacksCRLSign }
         var checks = 0
         do {
             try SignatureCheck.verify(signed: crl.tbsCertListBytes, signature: crl.signatureBytes,
-                                      algorithm: crl.signatureAlgorithm, issuedBy: issuer, policy: policy,
+                                      algorithm: crl.signatureAlgorithm, issuedBy: signer, policy: policy,
                                       cache: nil, signatureChecks: &checks)
         } catch {
             return error == .badSignature ? .badSignature : .signatureRefused(error)

@@ -19,6 +19,9 @@ struct Validator: Sendable {
     let identity: HostIdentity?
     /// The CRLs revocation is checked against (Policy.revocation decides whether and for which certificates).
     var crls: [CertificateRevocationList] = []
+    /// For a CRL its issuer's own key does not verify: a certificate of that issuer, with a validated
+    /// path to `anchor`, whose key does (RFC 5280 §6.3.3 (f)); nil when there is none.
+    var separateCRLSigner: (@Sendable (_ crl: CertificateRevocationList, _ anchor: Certificate) -> Certificate?)?
 
     private var profile: CertificateProfile {
         CertificateProfile(profile: policy.profile, purpose: policy.purpose)
@@ -91,7 +94,9 @@ struct Validator: Sendable {
 
             // §6.1.3 (a)(3): not revoked (§6.3), for the certificates the policy checks.
             if policy.revocation.checks(depth: depth) {
-                switch CRLCheck.check(certificate, issuer: path[depth + 1], crls: crls, time: time, policy: policy) {
+                let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
+                switch CRLCheck.check(certificate, issuer: path[depth + 1], crls: crls, time: time, policy: policy,
+                                      separateSigner: signer) {
                 case .revoked(let reason, let date):
                     throw PathFailure(depth: depth, reason: .revoked(reason: reason, date: date))
                 case .unknown(let problem):
