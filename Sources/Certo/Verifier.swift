@@ -15,14 +15,14 @@ public struct Verifier: Sendable {
     public let issuerKeyCache: IssuerKeyCache?
     /// CRLs for revocation checking (used when Policy.revocation asks for it).
     public var crls: [CertificateRevocationList] = []
-    /// Whether a CRL may be signed by another key of its issuer (§6.3.3 (f)); off inside the
-    /// verification of such a signer, which keeps the search one level deep.
-    var allowsSeparateCRLSigners = true
+    /// How many levels deep a CRL may be signed by another key of its issuer (§6.3.3 (f)): the
+    /// verification of such a signer may need one itself (a CA that rolled its key over, PKITS 4.6.17),
+    /// and the bound keeps the nesting finite.
+    var separateCRLSignerLevels = 3
 
     /// RFC 5280 §6.3.3 (f): a certificate named like `crl`'s issuer, allowed cRLSign, whose key verifies
     /// `crl` and whose own path validates to `anchor` (with its own revocation checked as the policy
-    /// says, against CRLs signed by their issuers' own keys). Candidates come from the intermediates
-    /// and the trust store.
+    /// says). Candidates come from the intermediates and the trust store.
     func crlSigner(for crl: CertificateRevocationList, anchor: Certificate, time: Instant,
                    intermediates: [Certificate]) -> Certificate? {
         var nestedPolicy = policy
@@ -36,7 +36,7 @@ public struct Verifier: Sendable {
             guard CRLCheck.problem(signing: crl, with: candidate, policy: policy) == nil else { continue }
             var nested = Verifier(trustStore: TrustStore([anchor]), policy: nestedPolicy, signatureCache: nil, issuerKeyCache: nil)
             nested.crls = crls
-            nested.allowsSeparateCRLSigners = false
+            nested.separateCRLSignerLevels = separateCRLSignerLevels - 1
             if (try? nested.verify(leaf: candidate, intermediates: intermediates)) != nil { return candidate }
         }
         return nil
@@ -68,7 +68,7 @@ public struct Verifier: Sendable {
             hostIdentity = parsed
         }
         var validator = Validator(policy: policy, time: time, identity: hostIdentity, crls: crls)
-        if policy.revocation.mode != .off && allowsSeparateCRLSigners {
+        if policy.revocation.mode != .off && separateCRLSignerLevels > 0 {
             validator.separateCRLSigner = { [self] crl, anchor in crlSigner(for: crl, anchor: anchor, time: time, intermediates: intermediates) }
         }
         var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,

@@ -6,8 +6,10 @@
 // validates (§6.3.3 (f): `separateSigner`), the signer's keyUsage allows cRLSign,
 // the validation time lies within thisUpdate...nextUpdate, no critical extension is left unprocessed,
 // and its issuingDistributionPoint covers the certificate (§6.3.3 (b)). Partitioned CRLs answer
-// together once their reasons cover every reason (§6.3.3 (d)). Not yet: delta CRLs (§5.2.4) and
-// indirect CRLs (§5.2.5, §5.3.3), which are reported as unusable rather than trusted blindly.
+// together once their reasons cover every reason (§6.3.3 (d)). A usable delta CRL (§5.2.4) of the
+// same issuer and scope, whose base is no newer than the complete CRL and whose number is higher,
+// answers first (§6.3.3 (c), (j)): an entry there revokes, or with removeFromCRL lifts a hold. Not
+// yet: indirect CRLs (§5.2.5, §5.3.3), which answer for nothing rather than being trusted blindly.
 
 enum CRLCheck {
     enum Answer: Equatable {
@@ -26,16 +28,23 @@ enum CRLCheck {
                       separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil) -> Answer {
         let candidates = crls.filter { $0.issuer == certificate.issuer }.sorted { $0.thisUpdate > $1.thisUpdate }
         guard !candidates.isEmpty else { return .unknown(.noCRL) }
+        let complete = candidates.filter { $0.deltaCRLIndicator == nil }
         var lastProblem: CRLProblem?
         var covered: UInt16 = 0
         var source: RevocationSource?
-        for crl in candidates {
+        if complete.isEmpty { return .unknown(.unusableCRL(.deltaWithoutBase)) }
+        for crl in complete {
             if let problem = problem(of: crl, for: certificate, issuer: issuer, time: time, policy: policy,
                                      separateSigner: separateSigner) {
                 lastProblem = problem
                 continue
             }
-            if let entry = crl.entry(forSerialNumber: certificate.serialNumber[...]), entry.reason != .removeFromCRL {
+            let serial = certificate.serialNumber[...]
+            if let delta = applicableDelta(to: crl, among: candidates, for: certificate, issuer: issuer, time: time,
+                                           policy: policy, separateSigner: separateSigner),
+               let entry = delta.entry(forSerialNumber: serial) {
+                if entry.reason != .removeFromCRL { return .revoked(reason: entry.reason, date: entry.revocationDate) }
+            } else if let entry = crl.entry(forSerialNumber: serial), entry.reason != .removeFromCRL {
                 return .revoked(reason: entry.reason, date: entry.revocationDate)
             }
             if source == nil {
@@ -50,15 +59,42 @@ enum CRLCheck {
         return .unknown(lastProblem.map { .unusableCRL($0) } ?? .noCRL)
     }
 
-    /// Why `crl` cannot answer for `certificate`, or nil when it can.
+    /// The newest usable delta CRL for `base` (§5.2.4, §6.3.3 (c)): same scope, its BaseCRLNumber no
+    /// higher than the base's cRLNumber, its own cRLNumber higher.
+    static func applicableDelta(to base: CertificateRevocationList, among candidates: [CertificateRevocationList],
+                                for certificate: Certificate, issuer: Certificate, time: Instant, policy: Policy,
+                                separateSigner: ((CertificateRevocationList) -> Certificate?)?) -> CertificateRevocationList? {
+        guard let baseNumber = base.crlNumber else { return nil }
+        for delta in candidates {
+            guard let indicator = delta.deltaCRLIndicator, let number = delta.crlNumber,
+                  !isGreater(indicator, than: baseNumber), isGreater(number, than: baseNumber),
+                  delta.issuingDistributionPoint == base.issuingDistributionPoint else { continue }
+            if problem(of: delta, for: certificate, issuer: issuer, time: time, policy: policy,
+                       separateSigner: separateSigner, asDelta: true) == nil {
+                return delta
+            }
+        }
+        return nil
+    }
+
+    /// Whether big-endian magnitude `a` is greater than `b`.
+    static func isGreater(_ a: ArraySlice<UInt8>, than b: ArraySlice<UInt8>) -> Bool {
+        let x = a.drop { $0 == 0 }, y = b.drop { $0 == 0 }
+        if x.count != y.count { return x.count > y.count }
+        return y.lexicographicallyPrecedes(x)
+    }
+
+    /// Why `crl` cannot answer for `certificate`, or nil when it can. A delta CRL answers only
+    /// through its base (`asDelta`).
     static func problem(of crl: CertificateRevocationList, for certificate: Certificate, issuer: Certificate,
                         time: Instant, policy: Policy,
-                        separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil) -> CRLProblem? {
+                        separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil,
+                        asDelta: Bool = false) -> CRLProblem? {
         if let oid = crl.unhandledCriticalExtension { return .unhandledCriticalExtension(oid: oid) }
         // §5.2.3: conforming CRL issuers MUST include a cRLNumber, and it is non-critical.
         guard crl.crlNumber != nil else { return .missingCRLNumber }
         if crl.crlNumberIsCritical { return .criticalCRLNumber }
-        if crl.deltaCRLIndicator != nil { return .deltaWithoutBase }
+        if crl.deltaCRLIndicator != nil && !asDelta { return .deltaWithoutBase }
         if time.seconds < crl.thisUpdate { return .notYetValid(thisUpdate: crl.thisUpdate) }
         if let next = crl.nextUpdate, time.seconds > next { return .expired(nextUpdate: next) }
         if let point = crl.issuingDistributionPoint, !covers(point, certificate) { return .outOfScope }
