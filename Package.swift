@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Certo",
-            dependencies: ["CertoDER", "CertoX509", "CertoSignature", "CertoHash"]
+            dependencies: ["CertoDER", "CertoX509", "CertoSignature", "CertoHash", "CertoBigInt"]
         ),
         .target(name: "CertoTLS", dependencies: ["CertoHash"]),
         // The `certo sigverify --jsonl` request protocol, shared by the CLI and its fuzz target.

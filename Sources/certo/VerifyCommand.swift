@@ -188,7 +188,7 @@ struct VerifyOptions: RawCommandOptions {
             }
         }
         if certificates.isEmpty && !help { throw VerifyUsageError(message: "no certificate file given") }
-        if certificates.filter({ $0 == "-" }).count > 1 {
+        if (certificates + crlFiles).filter({ $0 == "-" }).count > 1 {
             throw VerifyUsageError(message: "standard input ('-') given more than once")
         }
     }

@@ -10,6 +10,7 @@
 // same issuer and scope, whose base is no newer than the complete CRL and whose number is higher,
 // answers first (§6.3.3 (c), (j)): an entry there revokes, or with removeFromCRL lifts a hold. Not
 // yet: indirect CRLs (§5.2.5, §5.3.3), which answer for nothing rather than being trusted blindly.
+import CertoBigInt
 
 enum CRLCheck {
     enum Answer: Equatable {
@@ -29,17 +30,17 @@ enum CRLCheck {
         let candidates = crls.filter { $0.issuer == certificate.issuer }.sorted { $0.thisUpdate > $1.thisUpdate }
         guard !candidates.isEmpty else { return .unknown(.noCRL) }
         let complete = candidates.filter { $0.deltaCRLIndicator == nil }
+        if complete.isEmpty { return .unknown(.unusableCRL(.deltaWithoutBase)) }
+        let serial = certificate.serialNumber[...]
         var lastProblem: CRLProblem?
         var covered: UInt16 = 0
         var source: RevocationSource?
-        if complete.isEmpty { return .unknown(.unusableCRL(.deltaWithoutBase)) }
         for crl in complete {
             if let problem = problem(of: crl, for: certificate, issuer: issuer, time: time, policy: policy,
                                      separateSigner: separateSigner) {
                 lastProblem = problem
                 continue
             }
-            let serial = certificate.serialNumber[...]
             if let delta = applicableDelta(to: crl, among: candidates, for: certificate, issuer: issuer, time: time,
                                            policy: policy, separateSigner: separateSigner),
                let entry = delta.entry(forSerialNumber: serial) {
@@ -48,7 +49,7 @@ enum CRLCheck {
                 return .revoked(reason: entry.reason, date: entry.revocationDate)
             }
             if source == nil {
-                source = .crlFile(crlNumber: crl.crlNumber.map { BigDecimal.text(of: $0) }, thisUpdate: crl.thisUpdate)
+                source = .crlFile(crlNumber: crl.crlNumber.map { BigInt(bytes: $0).decimalString }, thisUpdate: crl.thisUpdate)
             }
             covered |= crl.issuingDistributionPoint?.onlySomeReasons ?? allReasons
             if covered & allReasons == allReasons { break }
@@ -133,26 +134,5 @@ enum CRLCheck {
             if theirs.contains(where: names.contains) { return true }
         }
         return false
-    }
-}
-
-/// Decimal text of a non-negative big-endian integer (a cRLNumber of up to 20 octets).
-enum BigDecimal {
-    static func text(of magnitude: ArraySlice<UInt8>) -> String {
-        var digits: [UInt8] = []
-        var number = Array(magnitude.drop { $0 == 0 })
-        while !number.isEmpty {
-            var remainder = 0
-            var next: [UInt8] = []
-            for byte in number {
-                let value = remainder << 8 | Int(byte)
-                let quotient = value / 10
-                remainder = value % 10
-                if !next.isEmpty || quotient != 0 { next.append(UInt8(quotient)) }
-            }
-            digits.append(UInt8(remainder))
-            number = next
-        }
-        return digits.isEmpty ? "0" : String(digits.reversed().map { Character(String($0)) })
     }
 }

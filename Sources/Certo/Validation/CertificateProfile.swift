@@ -137,7 +137,7 @@ struct CertificateProfile {
     /// that is not self-signed (a partial chain) is a subordinate CA, which may carry extKeyUsage.
     private func checkAnchor(_ certificate: Certificate, basicConstraints: BasicConstraints?, isRoot: Bool) throws(VerificationFailureReason) {
         let extensions = certificate.extensions
-        if let unknown = Validator.unprocessedCriticalExtension(certificate) {
+        if let unknown = certificate.extensions.unhandledCriticalExtensions.first {
             throw .unhandledCriticalExtension(oid: unknown.oid)
         }
         guard let basic = basicConstraints else {

@@ -5,8 +5,8 @@
 // signature (§6.1.3 (a)(1)) as it extends a path, so wrong-key candidates are pruned early.
 // Every certificate of the path also meets the Policy's CertificateProfile (RFC 5280 §4.2 MUSTs and,
 // under the web profile, the Baseline Requirements), the anchor included under the web profile.
-// Certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j), §6.1.5 (a), (b), (g)) are PolicyState's.
-// Not implemented: revocation.
+// Certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j), §6.1.5 (a), (b), (g)) are PolicyState's,
+// revocation (§6.1.3 (a)(3), §6.3) CRLCheck's.
 
 struct PathFailure: Error, Equatable, Sendable {
     let depth: Int
@@ -53,6 +53,7 @@ struct Validator: Sendable {
                                    limit: policy.budget.maxPolicyGraphSize)  // (a), (d), (e), (f)
         var policySet = CertificatePolicySet.anyPolicy
         var revocation = [RevocationStatus](repeating: .notChecked, count: path.count)
+        let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
         if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
@@ -94,7 +95,6 @@ struct Validator: Sendable {
 
             // §6.1.3 (a)(3): not revoked (§6.3), for the certificates the policy checks.
             if policy.revocation.checks(depth: depth) {
-                let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
                 switch CRLCheck.check(certificate, issuer: path[depth + 1], crls: crls, time: time, policy: policy,
                                       separateSigner: signer) {
                 case .revoked(let reason, let date):
@@ -229,7 +229,7 @@ struct Validator: Sendable {
         }
 
         // (o): no critical extension this library does not process.
-        if let unknown = Validator.unprocessedCriticalExtension(certificate) {
+        if let unknown = certificate.extensions.unhandledCriticalExtensions.first {
             throw PathFailure(depth: depth, reason: .unhandledCriticalExtension(oid: unknown.oid))
         }
         note(.noUnhandledCriticalExtension(leaf: false))
@@ -250,7 +250,7 @@ struct Validator: Sendable {
             if notes != nil { notes![0].append(check()) }
         }
         // §6.1.5 (f): no critical extension this library does not process.
-        if let unknown = Validator.unprocessedCriticalExtension(leaf) {
+        if let unknown = leaf.extensions.unhandledCriticalExtensions.first {
             throw PathFailure(depth: 0, reason: .unhandledCriticalExtension(oid: unknown.oid))
         }
         note(.noUnhandledCriticalExtension(leaf: true))
@@ -316,11 +316,6 @@ struct Validator: Sendable {
         }
     }
 
-
-    /// The first critical extension this validator cannot honour, if any, found by OID bytes.
-    static func unprocessedCriticalExtension(_ certificate: Certificate) -> Extension? {
-        certificate.extensions.unhandledCriticalExtensions.first
-    }
 
     private func validityFailure(_ certificate: Certificate) -> VerificationFailureReason {
         time.seconds < certificate.notBefore ? .notYetValid(notBefore: certificate.notBefore) : .expired(notAfter: certificate.notAfter)

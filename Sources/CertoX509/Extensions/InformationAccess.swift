@@ -47,6 +47,28 @@ public struct DistributionPoint: Sendable, Hashable {
         return raw
     }
 
+    /// distributionPoint [0] DistributionPointName, at `point`'s position: DistributionPointName ::=
+    /// CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN } (the RDN's DER). Shared
+    /// by cRLDistributionPoints and a CRL's issuingDistributionPoint; values only when `value` is set.
+    static func decodeName(_ point: inout DERScanner, _ field: String, value: Bool)
+        throws(CertificateError) -> (fullName: [GeneralName]?, nameRelativeToCRLIssuer: [UInt8]?) {
+        var name = try point.enter(0xa0, field)
+        var result: (fullName: [GeneralName]?, nameRelativeToCRLIssuer: [UInt8]?) = (nil, nil)
+        switch name.nextTag {
+        case 0xa0:
+            result.fullName = try GeneralName.decodeList(&name, 0xa0, field, value: value)
+        case 0xa1:
+            let relative = try name.read(field)
+            try name.enter(relative, field).skipAll(field)
+            if value { result.nameRelativeToCRLIssuer = Array(name.element(relative)) }
+        default:
+            let other = try name.read(field)
+            throw .unexpectedElement(field: field, offset: other.start, tag: other.tag)
+        }
+        try name.finish(field)
+        return result
+    }
+
     /// CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint;
     /// DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName OPTIONAL,
     ///   reasons [1] ReasonFlags OPTIONAL, cRLIssuer [2] GeneralNames OPTIONAL };
@@ -61,19 +83,7 @@ public struct DistributionPoint: Sendable, Hashable {
             var decoded = DistributionPoint()
             var hasName = false
             if point.nextTag == 0xa0 {
-                var name = try point.enter(0xa0, field)
-                switch name.nextTag {
-                case 0xa0:
-                    decoded.fullName = try GeneralName.decodeList(&name, 0xa0, field, value: value)
-                case 0xa1:
-                    let relative = try name.read(field)
-                    try name.enter(relative, field).skipAll(field)
-                    if value { decoded.nameRelativeToCRLIssuer = Array(name.element(relative)) }
-                default:
-                    let other = try name.read(field)
-                    throw .unexpectedElement(field: field, offset: other.start, tag: other.tag)
-                }
-                try name.finish(field)
+                (decoded.fullName, decoded.nameRelativeToCRLIssuer) = try Self.decodeName(&point, field, value: value)
                 hasName = true
             }
             if point.nextTag == 0x81 {

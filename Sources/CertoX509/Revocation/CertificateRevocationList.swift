@@ -125,7 +125,7 @@ public struct CertificateRevocationList: Sendable {
             }
         }
         // §5.2.4: a delta CRL carries the cRLNumber too.
-        if deltaCRLIndicator != nil && crlNumber == nil { throw .invalidEncoding(field: "tbsCertList.crlExtensions", offset: tbsTLV.start, problem: .emptySequence) }
+        if deltaCRLIndicator != nil && crlNumber == nil { throw .missingElement(field: "tbsCertList.crlExtensions.cRLNumber") }
 
         self.derBytes = derEncoded
         self.tbsRange = tbsTLV.start..<tbsTLV.end

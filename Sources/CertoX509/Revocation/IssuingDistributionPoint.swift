@@ -28,19 +28,7 @@ public struct IssuingDistributionPoint: Sendable, Hashable {
         let start = outer.position
         var point = try outer.enter(0x30, field)
         if point.nextTag == 0xa0 {
-            var name = try point.enter(0xa0, field + ".distributionPoint")
-            switch name.nextTag {
-            case 0xa0:
-                fullName = try GeneralName.decodeList(&name, 0xa0, field + ".distributionPoint.fullName", value: true)
-            case 0xa1:
-                let relative = try name.read(field + ".distributionPoint.nameRelativeToCRLIssuer")
-                try name.enter(relative, field).skipAll(field)
-                nameRelativeToCRLIssuer = Array(name.element(relative))
-            default:
-                let other = try name.read(field + ".distributionPoint")
-                throw .unexpectedElement(field: field + ".distributionPoint", offset: other.start, tag: other.tag)
-            }
-            try name.finish(field + ".distributionPoint")
+            (fullName, nameRelativeToCRLIssuer) = try DistributionPoint.decodeName(&point, field + ".distributionPoint", value: true)
         }
         // DER: a BOOLEAN equal to its DEFAULT (FALSE) is left out, so a present one must be TRUE.
         func flag(_ tag: UInt8, _ name: String) throws(CertificateError) -> Bool {
