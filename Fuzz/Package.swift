@@ -17,6 +17,7 @@ let fuzzers: [(name: String, libraries: [String])] = [
     ("FuzzTLS", ["CertoTLS", "CertoHash"]),
     ("FuzzSigVerify", ["CertoSignatureRequests"]),
     ("FuzzCRL", ["Certo", "CertoX509"]),
+    ("FuzzOCSP", ["CertoX509", "CertoDER"]),
 ]
 
 let package = Package(

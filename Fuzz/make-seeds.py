@@ -369,8 +369,16 @@ def seed_crl(corpus, chains, certificates):
                 corpus.add(der)
 
 
+def seed_ocsp(corpus, chains, certificates):
+    """Every DER file of cryptography-vectors' x509/ocsp (the responses, and requests as near misses)."""
+    for path in vector_files(os.path.join("x509", "ocsp")):
+        if path.endswith(".der"):
+            with open(path, "rb") as f:
+                corpus.add(f.read())
+
+
 SEEDERS = {
-    "pem": seed_pem, "certificate": seed_certificate, "crl": seed_crl, "spki": seed_spki, "ecdsa": seed_ecdsa, "rsa": seed_rsa,
+    "pem": seed_pem, "certificate": seed_certificate, "crl": seed_crl, "ocsp": seed_ocsp, "spki": seed_spki, "ecdsa": seed_ecdsa, "rsa": seed_rsa,
     "extensions": seed_extensions, "path": seed_path, "tls": seed_tls, "sigverify": seed_sigverify,
 }
 

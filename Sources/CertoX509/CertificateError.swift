@@ -33,6 +33,8 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
     case noCertificates
     /// The input is larger than the parser accepts.
     case inputTooLarge(byteCount: Int, limit: Int)
+    /// An OCSP response whose responseBytes are of a type other than id-pkix-ocsp-basic (RFC 6960 §4.2.1).
+    case unsupportedOCSPResponseType(oid: String)
 
     public typealias DERProblem = CertoDER.DERProblem
     public typealias EncodingProblem = DEREncodingProblem
@@ -68,6 +70,8 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
             return "no certificate found"
         case .inputTooLarge(let count, let limit):
             return "input of \(count) bytes exceeds the limit of \(limit) bytes"
+        case .unsupportedOCSPResponseType(let oid):
+            return "ocspResponse.responseBytes.responseType: \(oid) is not the basic OCSP response type"
         }
     }
 

@@ -12,7 +12,7 @@ struct ExpectedError: CustomStringConvertible {
         case malformedDER, missingElement, unexpectedElement, trailingElements
         case invalidEncoding(CertificateError.EncodingProblem)
         case valueOutOfRange, notAllowedInVersion, invalidAlgorithmParameters, signatureAlgorithmMismatch
-        case duplicateExtension, invalidPEM, noCertificates
+        case duplicateExtension, invalidPEM, noCertificates, unsupportedOCSPResponseType
     }
 
     init(_ kind: Kind, _ field: String? = nil) {
@@ -45,6 +45,7 @@ struct ExpectedError: CustomStringConvertible {
         case .invalidPEM: return (.invalidPEM, nil)
         case .noCertificates: return (.noCertificates, nil)
         case .inputTooLarge: return (.malformedDER, nil)
+        case .unsupportedOCSPResponseType: return (.unsupportedOCSPResponseType, nil)
         }
     }
 }
