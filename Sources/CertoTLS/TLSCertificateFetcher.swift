@@ -1,7 +1,9 @@
 // The client side of a TLS handshake, run only as far as the server's Certificate message:
 // TLS 1.2 (certificates in the clear) and TLS 1.3 (X25519, AES-GCM or ChaCha20-Poly1305 handshake
-// decryption, one HelloRetryRequest for a cookie). It verifies nothing it reads: not the handshake signature, not
-// Finished, not the chain. Chain verification is the caller's job (Certo's Verifier).
+// decryption, one HelloRetryRequest for a cookie), with the leaf's stapled OCSP response when the
+// server sends one (RFC 6066 §8; TLS 1.2 reads one message past Certificate for it). It verifies nothing
+// it reads: not the handshake signature, not Finished, not the chain, not the OCSP response.
+// Verification is the caller's job (Certo's Verifier).
 import CertoHash
 
 /// What to connect to and what to offer.
@@ -14,10 +16,12 @@ public struct TLSFetchRequest: Sendable {
     /// Seconds for the connect, and again for the whole handshake after it.
     public var timeout: Double
     public var versions: TLSVersionPolicy
+    /// Sends status_request (RFC 6066 §8) so that the server may staple the leaf's OCSP response.
+    public var requestOCSPStaple: Bool
 
     public init(
         host: String, port: UInt16 = 443, serverName: String? = nil, alpnProtocols: [String] = [],
-        timeout: Double = 10, versions: TLSVersionPolicy = .tls12AndTLS13
+        timeout: Double = 10, versions: TLSVersionPolicy = .tls12AndTLS13, requestOCSPStaple: Bool = true
     ) {
         self.host = host
         self.port = port
@@ -25,6 +29,7 @@ public struct TLSFetchRequest: Sendable {
         self.alpnProtocols = alpnProtocols
         self.timeout = timeout
         self.versions = versions
+        self.requestOCSPStaple = requestOCSPStaple
     }
 }
 
@@ -39,6 +44,9 @@ public struct TLSFetchResult: Sendable, Equatable {
     public let helloRetryRequested: Bool
     /// DER certificates in the order the server sent them (leaf first, normally).
     public let certificates: [[UInt8]]
+    /// The DER OCSPResponse the server stapled for the leaf (TLS 1.2 CertificateStatus, or the TLS 1.3
+    /// leaf entry's status_request), exactly as sent and not yet parsed; nil when none was sent or asked for.
+    public let stapledOCSPResponse: [UInt8]?
 
     public var versionName: String { TLSCertificateFetcher.versionName(version) }
     public var cipherSuiteName: String { CipherSuite.name(of: cipherSuite) }
@@ -116,7 +124,7 @@ struct HandshakeSession {
         hello = ClientHello(
             random: HandshakeSession.randomBytes(32), sessionID: HandshakeSession.randomBytes(32),
             serverName: serverName, alpnProtocols: request.alpnProtocols, versions: request.versions,
-            keySharePublicKey: X25519.publicKey(privateKey: privateKey))
+            keySharePublicKey: X25519.publicKey(privateKey: privateKey), requestsOCSPStatus: request.requestOCSPStaple)
     }
 
     static func randomBytes(_ count: Int) -> [UInt8] {
@@ -187,18 +195,37 @@ struct HandshakeSession {
             throw TLSError.sessionResumed
         }
         try checkALPN(serverHello.alpnProtocol)
+        if serverHello.acknowledgesStatusRequest && !hello.requestsOCSPStatus {
+            throw TLSError.illegalParameter("ServerHello acknowledges status_request, which was not offered")
+        }
         let message = try stream.nextMessage(stage: "Certificate")
         guard message.type == 11 else {
             throw TLSError.unexpectedMessage(expected: "Certificate", received: HandshakeType.name(of: message.type))
         }
         let certificates = try CertificateMessage.parseTLS12(body: message.body)
         guard !certificates.isEmpty else { throw TLSError.emptyChain }
+        let staple = serverHello.acknowledgesStatusRequest ? try readTLS12CertificateStatus() : nil
         // No keys exist yet, so the alert goes in the clear (RFC 5246 §7.2.1).
         try? sendRecord(type: 21, [1, TLSAlert.closeNotifyCode])
         return TLSFetchResult(
             peerAddress: connection.peerAddress, version: version, cipherSuite: serverHello.cipherSuite,
             alpnProtocol: serverHello.alpnProtocol, serverName: serverName, helloRetryRequested: false,
-            certificates: certificates)
+            certificates: certificates, stapledOCSPResponse: staple)
+    }
+
+    /// RFC 6066 §8: a server that acknowledged status_request sends CertificateStatus right after
+    /// Certificate, or goes straight on when it has no response to staple. Without the acknowledgement
+    /// nothing more is read, so a CertificateStatus that was not negotiated is never taken.
+    private func readTLS12CertificateStatus() throws -> [UInt8]? {
+        let message = try stream.nextMessage(stage: "CertificateStatus")
+        switch message.type {
+        case 22:
+            return try CertificateStatus.parse(body: message.body, message: "CertificateStatus")
+        case 12, 13, 14:  // ServerKeyExchange, CertificateRequest, ServerHelloDone: no staple this time
+            return nil
+        default:
+            throw TLSError.unexpectedMessage(expected: "CertificateStatus or ServerKeyExchange", received: HandshakeType.name(of: message.type))
+        }
     }
 
     // MARK: TLS 1.3 (RFC 8446 §2): ServerHello, then {EncryptedExtensions} {CertificateRequest}? {Certificate}.
@@ -235,6 +262,9 @@ struct HandshakeSession {
 
     private func runTLS13(_ serverHello: ServerHello, transcript: [[UInt8]], retried: Bool) throws -> TLSFetchResult {
         try checkTLS13ServerHello(serverHello, isRetry: false)
+        guard !serverHello.acknowledgesStatusRequest else {
+            throw TLSError.illegalParameter("TLS 1.3 ServerHello carries status_request (RFC 8446 §4.4.2.1 puts the status in Certificate)")
+        }
         guard serverHello.keyShareGroup == NamedGroup.x25519 else {
             if let group = serverHello.keyShareGroup { throw TLSError.unsupportedGroup(requested: group) }
             throw TLSError.illegalParameter("TLS 1.3 ServerHello without key_share (PSK-only handshakes are not offered)")
@@ -281,8 +311,12 @@ struct HandshakeSession {
             }
             throw TLSError.unexpectedMessage(expected: "Certificate", received: HandshakeType.name(of: message.type))
         }
-        let certificates = try CertificateMessage.parseTLS13(body: message.body)
-        guard !certificates.isEmpty else { throw TLSError.emptyChain }
+        let entries = try CertificateMessage.parseTLS13Entries(body: message.body)
+        guard let leaf = entries.first else { throw TLSError.emptyChain }
+        // RFC 8446 §4.4.2: entry extensions must answer ClientHello extensions.
+        if !hello.requestsOCSPStatus && entries.contains(where: { $0.ocspResponse != nil }) {
+            throw TLSError.illegalParameter("Certificate carries an OCSP status, which was not requested")
+        }
         // After ServerHello a TLS 1.3 client's alerts are protected with its handshake keys (RFC 8446 §6).
         if var clientProtection = TLS13RecordProtection(cipherSuite: serverHello.cipherSuite, key: clientKeys.key, iv: clientKeys.iv) {
             let alert = clientProtection.seal(contentType: 21, content: [1, TLSAlert.closeNotifyCode])
@@ -290,7 +324,8 @@ struct HandshakeSession {
         }
         return TLSFetchResult(
             peerAddress: connection.peerAddress, version: 0x0304, cipherSuite: serverHello.cipherSuite,
-            alpnProtocol: alpn, serverName: serverName, helloRetryRequested: retried, certificates: certificates)
+            alpnProtocol: alpn, serverName: serverName, helloRetryRequested: retried,
+            certificates: entries.map(\.certificate), stapledOCSPResponse: leaf.ocspResponse)
     }
 
     private func checkALPN(_ selected: String?) throws {

@@ -30,6 +30,8 @@ public enum TLSError: Error, Equatable, Sendable, CustomStringConvertible {
     case decryptionFailed(stage: String)
     case sessionResumed
     case emptyChain
+    /// A stapled OCSP response (RFC 6066 CertificateStatus) longer than CertificateStatus.maximumResponseLength.
+    case ocspResponseTooLarge(length: Int, limit: Int)
     case notImplemented(String)
 
     public var description: String {
@@ -63,9 +65,9 @@ public enum TLSError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unexpectedMessage(let expected, let received):
             return "unexpected handshake message: expected \(expected), received \(received)"
         case .handshakeTooLarge(let limit):
-            return "server handshake exceeds \(limit) bytes before its Certificate message"
+            return "server handshake exceeds \(limit) bytes up to its Certificate and CertificateStatus messages"
         case .tooMuchData(let limit):
-            return "server sent more than \(limit) bytes of TLS records before its Certificate message"
+            return "server sent more than \(limit) bytes of TLS records up to its Certificate and CertificateStatus messages"
         case .unsupportedVersion(let detail):
             return "unsupported TLS version: \(detail)"
         case .unsupportedCipherSuite(let suite):
@@ -80,6 +82,8 @@ public enum TLSError: Error, Equatable, Sendable, CustomStringConvertible {
             return "server resumed a session, so it sent no certificate"
         case .emptyChain:
             return "server sent an empty certificate chain"
+        case .ocspResponseTooLarge(let length, let limit):
+            return "stapled OCSP response of \(length) bytes exceeds the limit of \(limit)"
         case .notImplemented(let what):
             return "not implemented: \(what)"
         }

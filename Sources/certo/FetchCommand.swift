@@ -1,7 +1,8 @@
 // `certo fetch HOST[:PORT]`: reads a server's certificate chain over TLS with CertoTLS, prints one
 // line per certificate and saves the chain as cert_1.pem, cert_2.pem, ... (or PEM to stdout with
-// --pem). It verifies nothing (that is `certo check`). Also holds the helpers `certo check` shares:
-// endpoint parsing, the TLS error line, and PEM output. No Foundation: files via the C library.
+// --pem), and a stapled OCSP response as ocsp.der (DER, as `openssl ocsp -respout` writes it). It
+// verifies nothing (that is `certo check`). Also holds the helpers `certo check` shares: endpoint
+// parsing, the TLS error line, and PEM output. No Foundation: files via the C library.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,23 +16,31 @@ struct FetchCommand: ParsableCommand {
         abstract: "Read a server's certificate chain over TLS.",
         discussion: """
             HOST may be a DNS name, an IPv4 address or a bracketed IPv6 address ([::1]:443); PORT defaults to 443.
-            TLS 1.3 and 1.2 are offered; nothing is verified. Exit status: 0 chain fetched, 1 usage or file error,
-            3 connection or TLS failure (one line on stderr says which).
+            TLS 1.3 and 1.2 are offered, with status_request for a stapled OCSP response; nothing is verified.
+            A staple is saved as ocsp.der beside the certificates (not with --pem).
+            Exit status: 0 chain fetched, 1 usage or file error, 3 connection or TLS failure (one line on stderr says which).
             """
     )
 
     @Argument(help: "HOST[:PORT]") var endpoint: String
     @Option(help: "Server name to send in SNI (default: HOST when it is a DNS name).") var sni: String?
     @Option(help: "ALPN protocol to offer, e.g. x-amzn-mqtt-ca (repeatable).") var alpn: [String] = []
-    @Option(help: "Directory for cert_1.pem, cert_2.pem, ... (default: current directory).") var out: String?
+    @Option(help: "Directory for cert_1.pem, cert_2.pem, ... and ocsp.der, created if missing (default: current directory).") var out: String?
     @Option(help: "Seconds allowed for the connect, and again for the handshake.") var timeout: Double = 10
     @Flag(help: "Write the chain as PEM to standard output instead of files.") var pem = false
 
     func run() throws {
         let target = try Endpoint.parseOrExit(endpoint, command: "fetch", timeout: timeout)
-        if !pem, access(out ?? ".", W_OK) != 0 {
-            printError("certo fetch: cannot write to \(out ?? "."): \(String(cString: strerror(errno)))")
-            throw ExitCode(1)
+        if !pem {
+            // Made before connecting, so that an unusable --out fails before any network traffic.
+            if let out, let problem = OutputDirectory.create(out) {
+                printError("certo fetch: cannot create \(out): \(problem)")
+                throw ExitCode(1)
+            }
+            if access(out ?? ".", W_OK) != 0 {
+                printError("certo fetch: cannot write to \(out ?? "."): \(String(cString: strerror(errno)))")
+                throw ExitCode(1)
+            }
         }
         let result = try Endpoint.fetchOrExit(target, sni: sni, alpn: alpn, timeout: timeout, command: "fetch")
         let report = ChainSummary.lines(result)
@@ -42,9 +51,19 @@ struct FetchCommand: ParsableCommand {
         }
         for line in report { print(line) }
         let directory = out ?? "."
+        func pathOf(_ name: String) -> String { directory == "/" ? "/\(name)" : "\(directory)/\(name)" }
         for (index, der) in result.certificates.enumerated() {
-            let path = directory == "/" ? "/cert_\(index + 1).pem" : "\(directory)/cert_\(index + 1).pem"
+            let path = pathOf("cert_\(index + 1).pem")
             if let problem = TextFile.write(PEM.encode(label: "CERTIFICATE", der: der), to: path) {
+                printError("certo fetch: cannot write \(path): \(problem)")
+                throw ExitCode(1)
+            }
+            print("saved \(path)")
+        }
+        // The staple as sent: `certo verify --ocsp-response` and `openssl ocsp -respin` read it.
+        if let staple = result.stapledOCSPResponse {
+            let path = pathOf("ocsp.der")
+            if let problem = TextFile.write(bytes: staple, to: path) {
                 printError("certo fetch: cannot write \(path): \(problem)")
                 throw ExitCode(1)
             }
@@ -137,11 +156,32 @@ enum ChainSummary {
 enum TextFile {
     /// Writes `text` to `path`; returns the reason on failure.
     static func write(_ text: String, to path: String) -> String? {
+        write(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` as they are (DER) to `path`; returns the reason on failure.
+    static func write(bytes: [UInt8], to path: String) -> String? {
         guard let file = fopen(path, "w") else { return String(cString: strerror(errno)) }
-        let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         let closed = fclose(file)
         if written != bytes.count || closed != 0 { return String(cString: strerror(errno)) }
+        return nil
+    }
+}
+
+enum OutputDirectory {
+    /// Creates `path` and its missing parents, as `mkdir -p` does; nil when it is a directory afterwards,
+    /// else the reason.
+    static func create(_ path: String) -> String? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o777) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+            prefix += "/"
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return String(cString: strerror(errno)) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return String(cString: strerror(ENOTDIR)) }
         return nil
     }
 }

@@ -1,6 +1,7 @@
 // Peers on 127.0.0.1 for the fetch tests: `openssl s_server` run as a child process (killed in every
 // path by `stop`), and a scripted Swift server on a background thread that answers a ClientHello
-// with fixed bytes: garbage, nothing, an immediate close, or a hand-built TLS 1.2 flight.
+// with fixed bytes: garbage, nothing, an immediate close, or a hand-built TLS 1.2 flight. The
+// one-connection listener under it is shared with the HTTP tests' server.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,11 +27,26 @@ enum LoopbackSockets {
         return (fd, UInt16(bigEndian: address.sin_port))
     }
 
-    /// A port nothing listens on right now (bound, then released).
+    /// A port nothing listens on right now (bound, then released), from 20000-31999: below the kernel's
+    /// ephemeral range (32768 and up), where `listen()` above and every client socket get their ports.
+    /// A port handed to s_server could otherwise go to a scripted server's listen() before s_server
+    /// binds it, and s_server's readiness probe would take that server's one connection.
     static func freePort() -> UInt16? {
-        guard let (fd, port) = listen() else { return nil }
-        close(fd)
-        return port
+        for _ in 0..<200 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            let port = UInt16.random(in: 20000...31999)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound == 0 { return port }
+        }
+        return nil
     }
 
     /// True once a TCP connect to 127.0.0.1:port succeeds.
@@ -79,7 +95,8 @@ final class OpenSSLServer: @unchecked Sendable {
         try process.run()
         // Readiness: poll connect for up to 30 s on a loaded machine (s_server drops the probe connection).
         for _ in 0..<600 {
-            if LoopbackSockets.canConnect(port: port, ipv6: acceptHost != "127.0.0.1") { return }
+            // Still running after the probe: the listener is this s_server, not someone else's (a failed bind exits).
+            if LoopbackSockets.canConnect(port: port, ipv6: acceptHost != "127.0.0.1") && process.isRunning { return }
             if !process.isRunning { break }
             usleep(50_000)
         }
@@ -99,6 +116,50 @@ final class OpenSSLServer: @unchecked Sendable {
     deinit { stop() }
 }
 
+/// One connection accepted and served on a background thread. The thread owns both descriptors and
+/// closes them itself; stop() only shuts them down (which wakes a blocked accept, recv or send), so a
+/// descriptor number is never handed to another test's socket while this thread still uses it.
+final class OneConnectionListener: @unchecked Sendable {
+    let port: UInt16
+    private let listener: Int32
+    private let lock = NSLock()
+    private var listenerOpen = true
+    private var connection: Int32 = -1
+    private var stopped = false
+
+    init(serve: @escaping @Sendable (Int32) -> Void) throws {
+        guard let (fd, port) = LoopbackSockets.listen() else { throw ServerStartError(description: "cannot listen") }
+        listener = fd
+        self.port = port
+        Thread { [self] in self.run(serve) }.start()
+    }
+
+    private func run(_ serve: (Int32) -> Void) {
+        let client = accept(listener, nil, nil)
+        lock.lock()
+        close(listener)
+        listenerOpen = false
+        let proceed = client >= 0 && !stopped
+        if proceed { connection = client } else if client >= 0 { close(client) }
+        lock.unlock()
+        guard proceed else { return }
+        serve(client)
+        lock.lock()
+        close(client)
+        connection = -1
+        lock.unlock()
+    }
+
+    func stop() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        if listenerOpen { shutdown(listener, Int32(SHUT_RDWR)) }
+        if connection >= 0 { shutdown(connection, Int32(SHUT_RDWR)) }
+    }
+}
+
 /// A one-connection server that reads the ClientHello and then follows a script.
 final class ScriptedServer: @unchecked Sendable {
     enum Behaviour: Sendable {
@@ -108,27 +169,14 @@ final class ScriptedServer: @unchecked Sendable {
         case replyAndClose([UInt8])     // ... then close
     }
 
-    let port: UInt16
-    private let listener: Int32
-    private let lock = NSLock()
-    private var connection: Int32 = -1
-    private var stopped = false
+    private let listener: OneConnectionListener
+    var port: UInt16 { listener.port }
 
     init(_ behaviour: Behaviour) throws {
-        guard let (fd, port) = LoopbackSockets.listen() else { throw ServerStartError(description: "cannot listen") }
-        listener = fd
-        self.port = port
-        let thread = Thread { [self] in self.serve(behaviour) }
-        thread.start()
+        listener = try OneConnectionListener { client in ScriptedServer.serve(behaviour, client) }
     }
 
-    private func serve(_ behaviour: Behaviour) {
-        let client = accept(listener, nil, nil)
-        guard client >= 0 else { return }
-        lock.lock()
-        if stopped { lock.unlock(); close(client); return }
-        connection = client
-        lock.unlock()
+    private static func serve(_ behaviour: Behaviour, _ client: Int32) {
         switch behaviour {
         case .closeImmediately:
             shutdown(client, Int32(SHUT_RDWR))
@@ -152,18 +200,7 @@ final class ScriptedServer: @unchecked Sendable {
         }
     }
 
-    func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        if connection >= 0 {
-            shutdown(connection, Int32(SHUT_RDWR))
-            close(connection)
-        }
-    }
+    func stop() { listener.stop() }
 
     deinit { stop() }
 }

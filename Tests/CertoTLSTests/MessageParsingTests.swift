@@ -22,6 +22,9 @@ struct MessageParsingTests {
         #expect(hello.alpnProtocol == "h2")
         #expect(!hello.isHelloRetryRequest)
         #expect(hello.cipherSuite == 0x1301)
+        #expect(!hello.acknowledgesStatusRequest)
+        let tls12 = try ServerHello(body: Self.serverHelloBody(extensions: [0, 5, 0, 0]))
+        #expect(tls12.acknowledgesStatusRequest)
     }
 
     @Test("HelloRetryRequest: key_share holds only the group; cookie kept")
@@ -67,10 +70,16 @@ struct MessageParsingTests {
     @Test("TLS 1.3 Certificate: entries with extensions; context must be empty")
     func tls13Certificate() throws {
         let entry1: [UInt8] = [0, 0, 2, 0xaa, 0xbb, 0, 0]
-        let entry2: [UInt8] = [0, 0, 1, 0xcc, 0, 4, 0, 5, 0, 0]
+        let entry2: [UInt8] = [0, 0, 1, 0xcc, 0, 4, 0, 18, 0, 0]  // an empty SCT list: skipped
         let list = entry1 + entry2
         let body: [UInt8] = [0, 0, 0, UInt8(list.count)] + list
         #expect(try CertificateMessage.parseTLS13(body: body) == [[0xaa, 0xbb], [0xcc]])
+        let stapled: [UInt8] = [0, 0, 1, 0xdd, 0, 9, 0, 5, 0, 5, 1, 0, 0, 1, 0x30]
+        let withStatus: [UInt8] = [0, 0, 0, UInt8(stapled.count + entry1.count)] + stapled + entry1
+        #expect(try CertificateMessage.parseTLS13Entries(body: withStatus) == [
+            TLS13CertificateEntry(certificate: [0xdd], ocspResponse: [0x30]),
+            TLS13CertificateEntry(certificate: [0xaa, 0xbb], ocspResponse: nil),
+        ])
         #expect(throws: TLSError.self) { _ = try CertificateMessage.parseTLS13(body: [1, 0] + body.dropFirst()) }
         #expect(throws: TLSError.self) { _ = try CertificateMessage.parseTLS13(body: [0, 0, 0, 3, 0, 0, 0]) }  // empty cert_data
         #expect(try CertificateMessage.parseTLS13(body: [0, 0, 0, 0]) == [])

@@ -21,6 +21,35 @@ struct RandomInputTests {
         return out
     }
 
+    @Test("CertificateStatus and TLS 1.3 Certificate entries with a staple: 3,000 seeded inputs each")
+    func statusParsers() {
+        var rng = SplitMix64(state: 0x6f63_7370)
+        let status: [UInt8] = [1, 0, 0, 3, 0x30, 0x01, 0x00]
+        let entries: [UInt8] = [0, 0, 0, 18, 0, 0, 2, 0xaa, 0xbb, 0, 11, 0, 5, 0, 7] + status
+        var outcomes = [0, 0]
+        for _ in 0..<3000 {
+            let results: [Result<Void, TLSError>] = [
+                Result { () throws(TLSError) in
+                    do { _ = try CertificateStatus.parse(body: Self.mutate(status, &rng), message: "CertificateStatus") }
+                    catch let e as TLSError { throw e } catch { throw .notImplemented("\(error)") }
+                },
+                Result { () throws(TLSError) in
+                    do { _ = try CertificateMessage.parseTLS13Entries(body: Self.mutate(entries, &rng)) }
+                    catch let e as TLSError { throw e } catch { throw .notImplemented("\(error)") }
+                },
+            ]
+            for result in results {
+                switch result {
+                case .success: outcomes[0] += 1
+                case .failure(let error):
+                    if case .notImplemented = error { Issue.record("a parser threw a non-TLSError: \(error)") }
+                    outcomes[1] += 1
+                }
+            }
+        }
+        #expect(outcomes[0] > 100 && outcomes[1] > 1000, "parsed \(outcomes[0]), refused \(outcomes[1])")
+    }
+
     @Test("ServerHello, EncryptedExtensions and Certificate parsers: 3,000 seeded inputs each")
     func parsers() {
         var rng = SplitMix64(state: 0x6365_7274_6f)

@@ -1,6 +1,7 @@
 // Builds the one ClientHello Certo sends (RFC 8446 §4.1.2, compatible with RFC 5246 servers):
-// TLS 1.2 and/or 1.3 via supported_versions, an X25519 key share, SNI, optional ALPN, and a
-// random 32-byte legacy session id for middlebox compatibility (RFC 8446 Appendix D.4).
+// TLS 1.2 and/or 1.3 via supported_versions, an X25519 key share, SNI, optional ALPN, optionally
+// status_request for a stapled OCSP response (RFC 6066 §8), and a random 32-byte legacy session id
+// for middlebox compatibility (RFC 8446 Appendix D.4).
 // It never offers PSKs, early data or session tickets: Certo only wants the Certificate message.
 
 /// Which TLS versions to offer.
@@ -22,6 +23,8 @@ struct ClientHello {
     var keySharePublicKey: [UInt8]
     /// Echoed from a HelloRetryRequest (RFC 8446 §4.2.2).
     var cookie: [UInt8]? = nil
+    /// Sends status_request, asking for the leaf's OCSP response in the handshake.
+    var requestsOCSPStatus = true
 
     /// The whole handshake message: type 1, 24-bit length, body.
     func encoded() -> [UInt8] {
@@ -42,6 +45,15 @@ struct ClientHello {
                         list.uint8(0)  // host_name
                         list.vector(lengthBytes: 2) { $0.append(Array(name.utf8)) }
                     }
+                }
+            }
+            if requestsOCSPStatus {
+                // CertificateStatusRequest: status_type ocsp(1), no responder_id_list, no request_extensions.
+                extensions.uint16(ExtensionType.statusRequest)
+                extensions.vector(lengthBytes: 2) { ext in
+                    ext.uint8(CertificateStatus.ocspStatusType)
+                    ext.vector(lengthBytes: 2) { _ in }
+                    ext.vector(lengthBytes: 2) { _ in }
                 }
             }
             if versions.offersTLS12 {

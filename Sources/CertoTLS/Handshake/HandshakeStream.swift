@@ -1,7 +1,8 @@
 // Turns the server's byte stream into handshake messages: TLS records read with bounded lengths
 // (RFC 8446 §5.1/§5.2), optional TLS 1.3 record decryption, alerts decoded by name, and handshake
 // messages reassembled across records with a cap on their total size. It reads only what the
-// server sends before its Certificate message and never buffers more than one record ahead.
+// server sends up to its Certificate message (TLS 1.2: and the CertificateStatus after it, when
+// negotiated) and never buffers more than one record ahead.
 // Caps: a record 2^14 + 256 bytes, a handshake message and all handshake messages together 256 KiB,
 // and every record byte received (tiny records, ChangeCipherSpec, TLS 1.3 padding included) 1 MiB.
 
@@ -19,9 +20,10 @@ final class HandshakeStream {
     static let maximumRecordLength = (1 << 14) + 256
     /// RFC 8446 §5.1: plaintext fragments (and decrypted inner plaintext) are at most 2^14 bytes.
     static let maximumPlaintextLength = 1 << 14
-    /// Total handshake bytes accepted before the Certificate message; real chains are under 20 KiB.
+    /// Total handshake bytes accepted up to the Certificate (and CertificateStatus) message; real
+    /// chains are under 20 KiB, stapled OCSP responses under 10 KiB.
     static let maximumHandshakeBytes = 256 * 1024
-    /// Total record bytes (headers included) accepted before the Certificate message: handshake bytes
+    /// Total record bytes (headers included) accepted up to the same point: handshake bytes
     /// alone do not bound records that carry none (ChangeCipherSpec) or mostly padding. A 20 KiB chain
     /// sent in 1-byte records is about 120 KiB.
     static let maximumReceivedBytes = 1 << 20

@@ -1,6 +1,7 @@
 // Parsers for the server messages Certo reads: ServerHello (and HelloRetryRequest, which shares its
 // shape), EncryptedExtensions, and Certificate in both its TLS 1.2 (RFC 5246 §7.4.2) and TLS 1.3
-// (RFC 8446 §4.4.2) forms. Every length is checked against its container; nothing is trusted.
+// (RFC 8446 §4.4.2) forms, the latter with each entry's stapled OCSP response. Every length is
+// checked against its container; nothing is trusted.
 
 struct ServerHello {
     /// SHA-256("HelloRetryRequest"), the random that marks a HelloRetryRequest (RFC 8446 §4.1.3).
@@ -20,6 +21,8 @@ struct ServerHello {
     var keyShareKey: [UInt8]? = nil
     var cookie: [UInt8]? = nil
     var alpnProtocol: String? = nil
+    /// An empty status_request: a TLS 1.2 server will send CertificateStatus after Certificate (RFC 6066 §8).
+    var acknowledgesStatusRequest = false
     var isHelloRetryRequest: Bool { random == ServerHello.helloRetryRequestRandom }
 
     /// The negotiated version: supported_versions when present, else legacy_version.
@@ -64,6 +67,9 @@ struct ServerHello {
                 try ext.expectEnd("cookie")
             case ExtensionType.alpn:
                 alpnProtocol = try ServerHello.parseALPN(&ext)
+            case ExtensionType.statusRequest:
+                try ext.expectEnd("status_request (a server's must be empty)")
+                acknowledgesStatusRequest = true
             default:
                 break  // others (renegotiation_info, extended_master_secret, ...) do not matter for reading a chain
             }
@@ -116,8 +122,14 @@ enum CertificateMessage {
         return certificates
     }
 
-    /// The DER certificates of a TLS 1.3 Certificate message; per-entry extensions (OCSP, SCT) are skipped.
+    /// The DER certificates of a TLS 1.3 Certificate message (the fuzz target's entry point).
     static func parseTLS13(body: [UInt8]) throws -> [[UInt8]] {
+        try parseTLS13Entries(body: body).map(\.certificate)
+    }
+
+    /// The entries of a TLS 1.3 Certificate message, in the order sent. Of the per-entry extensions only
+    /// status_request is read (RFC 8446 §4.4.2.1); others (SCT) are skipped, each type at most once.
+    static func parseTLS13Entries(body: [UInt8]) throws -> [TLS13CertificateEntry] {
         var reader = WireReader(body, message: "Certificate")
         let context = try reader.readVector(lengthBytes: 1, "certificate_request_context")
         guard context.isEmpty else {
@@ -125,13 +137,33 @@ enum CertificateMessage {
         }
         var list = try reader.readSubReader(try reader.readUInt24("certificate_list length"), "certificate_list")
         try reader.expectEnd("certificate_list")
-        var certificates: [[UInt8]] = []
+        var entries: [TLS13CertificateEntry] = []
         while !list.isAtEnd {
-            let certificate = try list.readVector(lengthBytes: 3, "cert_data \(certificates.count + 1)")
-            guard !certificate.isEmpty else { throw list.failure("cert_data \(certificates.count + 1) is empty") }
-            _ = try list.readVector(lengthBytes: 2, "extensions of certificate \(certificates.count + 1)")
-            certificates.append(certificate)
+            let number = entries.count + 1
+            let certificate = try list.readVector(lengthBytes: 3, "cert_data \(number)")
+            guard !certificate.isEmpty else { throw list.failure("cert_data \(number) is empty") }
+            var extensions = try list.readSubReader(Int(try list.readUInt16("extensions length")), "extensions of certificate \(number)")
+            var ocspResponse: [UInt8]? = nil
+            var seen = Set<UInt16>()
+            while !extensions.isAtEnd {
+                let type = try extensions.readUInt16("extension type of certificate \(number)")
+                let data = try extensions.readVector(lengthBytes: 2, "extension \(type) of certificate \(number)")
+                guard seen.insert(type).inserted else {
+                    throw extensions.failure("extension \(type) of certificate \(number) appears twice")
+                }
+                if type == ExtensionType.statusRequest {
+                    ocspResponse = try CertificateStatus.parse(body: data, message: "status_request of certificate \(number)")
+                }
+            }
+            entries.append(TLS13CertificateEntry(certificate: certificate, ocspResponse: ocspResponse))
         }
-        return certificates
+        return entries
     }
+}
+
+/// One CertificateEntry of a TLS 1.3 Certificate message.
+struct TLS13CertificateEntry: Equatable {
+    let certificate: [UInt8]
+    /// The DER OCSPResponse stapled to this certificate, if any.
+    let ocspResponse: [UInt8]?
 }

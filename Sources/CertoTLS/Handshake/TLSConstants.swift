@@ -81,6 +81,7 @@ public enum NamedGroup {
 
 enum ExtensionType {
     static let serverName: UInt16 = 0
+    static let statusRequest: UInt16 = 5
     static let supportedGroups: UInt16 = 10
     static let ecPointFormats: UInt16 = 11
     static let signatureAlgorithms: UInt16 = 13
