@@ -19,6 +19,11 @@ public struct Verifier: Sendable {
     /// verification of such a signer may need one itself (a CA that rolled its key over, PKITS 4.6.17),
     /// and the bound keeps the nesting finite.
     var separateCRLSignerLevels = 3
+    /// The CRL signers whose own paths are being validated by the verifications this one is nested
+    /// in. A signer whose revocation is answered by a CRL it signed itself (an indirect CRL issuer
+    /// listed in its own CRL, PKITS 4.14.30) is taken as that CRL's signer without a further level:
+    /// its path is the one under validation.
+    var crlSignersInProgress: [Certificate] = []
 
     /// RFC 5280 §6.3.3 (f): a certificate named like `crl`'s issuer, allowed cRLSign, whose key verifies
     /// `crl` and whose own path validates to `anchor` (with its own revocation checked as the policy
@@ -34,9 +39,11 @@ public struct Verifier: Sendable {
         nestedPolicy.revocation.scope = .all
         for candidate in intermediates + trustStore.certificates where candidate.subject == crl.issuer {
             guard CRLCheck.problem(signing: crl, with: candidate, policy: policy) == nil else { continue }
+            if crlSignersInProgress.contains(where: { $0.derBytes == candidate.derBytes }) { return candidate }
             var nested = Verifier(trustStore: TrustStore([anchor]), policy: nestedPolicy, signatureCache: nil, issuerKeyCache: nil)
             nested.crls = crls
             nested.separateCRLSignerLevels = separateCRLSignerLevels - 1
+            nested.crlSignersInProgress = crlSignersInProgress + [candidate]
             if (try? nested.verify(leaf: candidate, intermediates: intermediates)) != nil { return candidate }
         }
         return nil

@@ -1,8 +1,7 @@
 // NIST PKITS sections 4.4 (basic certificate revocation), 4.5 (self-issued certificates and CA key
 // rollover), 4.14 (distribution points), 4.15 (delta CRLs) and 4.7.4-4.7.5 (a CRL issuer without cRLSign), with every CRL of the suite (cryptography-vectors x509/PKITS_data/crls) given to the
 // Verifier and revocation required for every certificate below the anchor (OpenSSL's -crl_check_all).
-// Each invalid path names the reason it must fail with. The tests that need what is not built yet
-// (relative distribution point names, indirect CRLs) are listed in notYetSupported, printed and not counted.
+// Each invalid path names the reason it must fail with.
 import Certo
 import CertoTestSupport
 import Testing
@@ -38,10 +37,16 @@ enum PKITSRevocation {
         PKITSCase(section: "4.5.6", file: "ValidBasicSelfIssuedCRLSigningKeyTest6EE.crt", failure: nil),
         PKITSCase(section: "4.5.7", file: "InvalidBasicSelfIssuedCRLSigningKeyTest7EE.crt", failure: "revoked"),
         PKITSCase(section: "4.5.8", file: "InvalidBasicSelfIssuedCRLSigningKeyTest8EE.crt", failure: "notACA"),
-        // 4.14 Distribution Points (the tests that need neither relative names nor indirect CRLs).
+        // 4.14 Distribution Points.
         PKITSCase(section: "4.14.1", file: "ValiddistributionPointTest1EE.crt", failure: nil),
         PKITSCase(section: "4.14.2", file: "InvaliddistributionPointTest2EE.crt", failure: "revoked"),
         PKITSCase(section: "4.14.3", file: "InvaliddistributionPointTest3EE.crt", failure: "revocationStatusUnknown"),
+        PKITSCase(section: "4.14.4", file: "ValiddistributionPointTest4EE.crt", failure: nil),
+        PKITSCase(section: "4.14.5", file: "ValiddistributionPointTest5EE.crt", failure: nil),
+        PKITSCase(section: "4.14.6", file: "InvaliddistributionPointTest6EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.7", file: "ValiddistributionPointTest7EE.crt", failure: nil),
+        PKITSCase(section: "4.14.8", file: "InvaliddistributionPointTest8EE.crt", failure: "revocationStatusUnknown"),
+        PKITSCase(section: "4.14.9", file: "InvaliddistributionPointTest9EE.crt", failure: "revocationStatusUnknown"),
         PKITSCase(section: "4.14.10", file: "ValidNoissuingDistributionPointTest10EE.crt", failure: nil),
         PKITSCase(section: "4.14.11", file: "InvalidonlyContainsUserCertsTest11EE.crt", failure: "revocationStatusUnknown"),
         PKITSCase(section: "4.14.12", file: "InvalidonlyContainsCACertsTest12EE.crt", failure: "revocationStatusUnknown"),
@@ -54,6 +59,20 @@ enum PKITSRevocation {
         PKITSCase(section: "4.14.19", file: "ValidonlySomeReasonsTest19EE.crt", failure: nil),
         PKITSCase(section: "4.14.20", file: "InvalidonlySomeReasonsTest20EE.crt", failure: "revoked"),
         PKITSCase(section: "4.14.21", file: "InvalidonlySomeReasonsTest21EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.22", file: "ValidIDPwithindirectCRLTest22EE.crt", failure: nil),
+        PKITSCase(section: "4.14.23", file: "InvalidIDPwithindirectCRLTest23EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.24", file: "ValidIDPwithindirectCRLTest24EE.crt", failure: nil),
+        PKITSCase(section: "4.14.25", file: "ValidIDPwithindirectCRLTest25EE.crt", failure: nil),
+        PKITSCase(section: "4.14.26", file: "InvalidIDPwithindirectCRLTest26EE.crt", failure: "revocationStatusUnknown"),
+        PKITSCase(section: "4.14.27", file: "InvalidcRLIssuerTest27EE.crt", failure: "revocationStatusUnknown"),
+        PKITSCase(section: "4.14.28", file: "ValidcRLIssuerTest28EE.crt", failure: nil),
+        PKITSCase(section: "4.14.29", file: "ValidcRLIssuerTest29EE.crt", failure: nil),
+        PKITSCase(section: "4.14.30", file: "ValidcRLIssuerTest30EE.crt", failure: nil),
+        PKITSCase(section: "4.14.31", file: "InvalidcRLIssuerTest31EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.32", file: "InvalidcRLIssuerTest32EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.33", file: "ValidcRLIssuerTest33EE.crt", failure: nil),
+        PKITSCase(section: "4.14.34", file: "InvalidcRLIssuerTest34EE.crt", failure: "revoked"),
+        PKITSCase(section: "4.14.35", file: "InvalidcRLIssuerTest35EE.crt", failure: "revocationStatusUnknown"),
         // 4.15 Delta-CRLs.
         PKITSCase(section: "4.15.1", file: "InvaliddeltaCRLIndicatorNoBaseTest1EE.crt", failure: "revocationStatusUnknown"),
         PKITSCase(section: "4.15.2", file: "ValiddeltaCRLTest2EE.crt", failure: nil),
@@ -74,29 +93,6 @@ enum PKITSRevocation {
         PKITSCase(section: "4.7.5", file: "InvalidkeyUsageNotCriticalcRLSignFalseTest5EE.crt", failure: "revocationStatusUnknown"),
     ]
 
-    /// In the named sections but not run yet, with the reason.
-    static let notYetSupported: [(String, String, String)] = [
-        ("4.14.4", "ValiddistributionPointTest4EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.5", "ValiddistributionPointTest5EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.6", "InvaliddistributionPointTest6EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.7", "ValiddistributionPointTest7EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.8", "InvaliddistributionPointTest8EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.9", "InvaliddistributionPointTest9EE.crt", "distribution point names relative to the CRL issuer"),
-        ("4.14.22", "ValidIDPwithindirectCRLTest22EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.23", "InvalidIDPwithindirectCRLTest23EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.24", "ValidIDPwithindirectCRLTest24EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.25", "ValidIDPwithindirectCRLTest25EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.26", "InvalidIDPwithindirectCRLTest26EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.27", "InvalidcRLIssuerTest27EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.28", "ValidcRLIssuerTest28EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.29", "ValidcRLIssuerTest29EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.30", "ValidcRLIssuerTest30EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.31", "InvalidcRLIssuerTest31EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.32", "InvalidcRLIssuerTest32EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.33", "ValidcRLIssuerTest33EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.34", "InvalidcRLIssuerTest34EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-        ("4.14.35", "InvalidcRLIssuerTest35EE.crt", "indirect CRLs and cRLIssuer (RFC 5280 §5.2.5, §5.3.3)"),
-    ]
 
     /// CRL files CertoX509 refuses to parse, with why (they answer for nothing, as an unreadable CRL would not).
     static let unparsable: [String: String] = [
@@ -145,16 +141,12 @@ enum PKITSRevocation {
         reportVectorCount("PKITS revocation \(test.section) \(test.file)", ran: 1, passed: passed ? 1 : 0)
     }
 
-    /// Every CRL of the suite parses but the ones listed; the tests not run yet are printed, never counted as passes.
+    /// Every CRL of the suite parses but the ones listed.
     @Test func everyCRLParsesAndTheRestIsListed() throws {
         let (crls, refused) = try PKITSRevocation.loaded.get()
         #expect(crls.count >= 60, "only \(crls.count) PKITS CRLs")
         #expect(Set(refused.keys) == Set(PKITSRevocation.unparsable.keys), "refused: \(refused)")
         print("PKITS CRLs: \(crls.count) parsed, \(refused.count) refused: \(refused.keys.sorted())")
-        for (section, file, why) in PKITSRevocation.notYetSupported {
-            _ = try VectorFiles.url(.cryptography, "\(PKITS.directory)/\(file)")
-            print("PKITS \(section) \(file): NOT YET SUPPORTED (\(why)); not counted")
-        }
     }
 
     /// Soft-fail: the revoked leaf still fails; a path whose CA has no CRL verifies, marked unknown.

@@ -124,8 +124,6 @@ enum PKITS {
         ("4.1.4", "ValidDSASignaturesTest4EE.crt", "DSA signatures are not supported"),
         ("4.1.5", "ValidDSAParameterInheritanceTest5EE.crt", "DSA signatures are not supported"),
         ("4.1.6", "InvalidDSASignatureTest6EE.crt", "DSA signatures are not supported"),
-        ("4.7.4", "InvalidkeyUsageCriticalcRLSignFalseTest4EE.crt", "needs CRL processing"),
-        ("4.7.5", "InvalidkeyUsageNotCriticalcRLSignFalseTest5EE.crt", "needs CRL processing"),
     ]
 
     static func certificate(_ file: String) throws -> Certificate {

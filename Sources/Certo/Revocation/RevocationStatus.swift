@@ -62,6 +62,10 @@ public enum CRLProblem: Sendable, Equatable, CustomStringConvertible {
     case deltaWithoutBase
     /// Only some reasons are covered by the usable CRLs (§6.3.3 (d)).
     case reasonsNotCovered
+    /// Entries name their certificate issuer (§5.3.3) in a CRL that is not marked indirect (§5.2.5).
+    case certificateIssuerOutsideIndirectCRL
+    /// An indirect CRL, and no certificate of its issuer with a valid path and cRLSign verifies it (§6.3.3 (f)).
+    case noCRLSigner
 
     public var description: String {
         switch self {
@@ -76,6 +80,8 @@ public enum CRLProblem: Sendable, Equatable, CustomStringConvertible {
         case .criticalCRLNumber: return "the CRL's cRLNumber is critical (RFC 5280 §5.2.3)"
         case .deltaWithoutBase: return "a delta CRL without its base CRL"
         case .reasonsNotCovered: return "the CRLs cover only some revocation reasons"
+        case .certificateIssuerOutsideIndirectCRL: return "entries name a certificate issuer in a CRL not marked indirect"
+        case .noCRLSigner: return "no certificate of the CRL's issuer with a valid path and cRLSign verifies it"
         }
     }
 }

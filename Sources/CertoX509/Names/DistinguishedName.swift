@@ -71,6 +71,25 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// This name with the RDN `relative` appended as the least significant RDN: how a distribution
+    /// point's nameRelativeToCRLIssuer becomes a full name (RFC 5280 §4.2.1.13). `relative` is the
+    /// RDN's DER as a SET or under the [1] IMPLICIT tag DistributionPointName gives it. Nil when the
+    /// result is not a valid Name.
+    public func appending(relativeName relative: [UInt8]) -> DistinguishedName? {
+        var outer = DERScanner(encoded)
+        guard let name = try? outer.read(0x30, ""), !relative.isEmpty else { return nil }
+        let content = Array(outer.content(name)) + [0x31] + relative.dropFirst()
+        var der: [UInt8] = [0x30]
+        if content.count < 0x80 {
+            der.append(UInt8(content.count))
+        } else {
+            let length = withUnsafeBytes(of: UInt64(content.count).bigEndian) { Array($0.drop { $0 == 0 }) }
+            der.append(0x80 | UInt8(length.count))
+            der += length
+        }
+        return try? DistinguishedName(derEncoded: der + content)
+    }
+
     /// The values of every attribute of type `oid`, in order.
     public func values(of oid: String) -> [String] {
         guard let type = ObjectIdentifierEncoding.encode(oid) else { return [] }

@@ -28,6 +28,7 @@ public struct CertificateRevocationList: Sendable {
     public let thisUpdate: Int64
     public let nextUpdate: Int64?
     public let revokedCertificates: [RevokedCertificate]
+    let index: RevokedSerialIndex
     /// The crlExtensions (empty for a v1 CRL).
     public let extensions: Extensions
     /// cRLNumber (§5.2.3): the INTEGER's content octets.
@@ -79,15 +80,16 @@ public struct CertificateRevocationList: Sendable {
         if tbs.nextTag == 0x30 {
             var entries = try tbs.enterNonEmpty(0x30, "tbsCertList.revokedCertificates")
             while !entries.isAtEnd {
-                let entry = try RevokedCertificate(&entries, version: version)
+                let entry = try RevokedCertificate(&entries, version: version, previousIssuer: revoked.last?.effectiveIssuer)
                 if entryProblem == nil { entryProblem = entry.unhandledCriticalExtension }
                 revoked.append(entry)
             }
-            // A serial number revoked twice is ambiguous (two dates, two reasons).
-            if let duplicate = ExtensionDecoder.firstDuplicate(revoked.map(\.serialNumber)) {
-                throw .invalidEncoding(field: "tbsCertList.revokedCertificates.userCertificate", offset: duplicate.startIndex,
-                                       problem: .duplicateValue)
-            }
+        }
+        let index = RevokedSerialIndex(revoked)
+        // A serial number revoked twice by one issuer is ambiguous (two dates, two reasons).
+        if let duplicate = index.duplicate {
+            throw .invalidEncoding(field: "tbsCertList.revokedCertificates.userCertificate",
+                                   offset: revoked[duplicate].serialNumber.startIndex, problem: .duplicateValue)
         }
         var extensions = Extensions([])
         if tbs.nextTag == 0xa0 {
@@ -135,6 +137,7 @@ public struct CertificateRevocationList: Sendable {
         self.thisUpdate = thisUpdate
         self.nextUpdate = nextUpdate
         self.revokedCertificates = revoked
+        self.index = index
         self.extensions = extensions
         self.crlNumber = crlNumber
         self.crlNumberIsCritical = numberIsCritical
@@ -156,10 +159,29 @@ public struct CertificateRevocationList: Sendable {
     /// certificate (§5.2.5), or a delta CRL: not a complete CRL for everything its issuer issued.
     public var isComplete: Bool { issuingDistributionPoint == nil && deltaCRLIndicator == nil }
 
-    /// The entry for `serialNumber` (content octets of the certificate's INTEGER), if revoked here.
+    /// The entry for `serialNumber` (content octets of the certificate's INTEGER) among the
+    /// certificates of the CRL's own issuer, if revoked here.
     public func entry(forSerialNumber serialNumber: ArraySlice<UInt8>) -> RevokedCertificate? {
-        revokedCertificates.first { $0.serialNumber.elementsEqual(serialNumber) }
+        index.entry(in: revokedCertificates, serial: serialNumber, group: 0).map { revokedCertificates[$0] }
     }
+
+    /// The entry for the certificate `serialNumber` of `certificateIssuer`: in an indirect CRL
+    /// (§5.2.5) the entries name their issuer by certificateIssuer (§5.3.3); the others are the CRL
+    /// issuer's. A binary search per issuer group.
+    public func entry(forSerialNumber serialNumber: ArraySlice<UInt8>,
+                      issuedBy certificateIssuer: DistinguishedName) -> RevokedCertificate? {
+        if certificateIssuer == issuer, let found = entry(forSerialNumber: serialNumber) { return found }
+        let name = GeneralName.directoryName(certificateIssuer)
+        for (offset, names) in index.issuers.enumerated() where names.contains(name) {
+            if let found = index.entry(in: revokedCertificates, serial: serialNumber, group: Int32(offset + 1)) {
+                return revokedCertificates[found]
+            }
+        }
+        return nil
+    }
+
+    /// Whether some entry names its certificate issuer (§5.3.3), which only an indirect CRL may do.
+    public var hasCertificateIssuerEntries: Bool { !index.issuers.isEmpty }
 }
 
 /// The CRL and CRL entry extensions of RFC 5280 §5.2 and §5.3, by OID bytes.

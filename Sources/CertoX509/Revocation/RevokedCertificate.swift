@@ -13,11 +13,14 @@ public struct RevokedCertificate: Sendable {
     public let invalidityDate: Int64?
     /// certificateIssuer (§5.3.3): in an indirect CRL, the issuer of this and the following entries.
     public let certificateIssuer: [GeneralName]?
+    /// The issuer of the revoked certificate as §5.3.3 assigns it: this entry's certificateIssuer,
+    /// else the nearest earlier entry's, else nil for the CRL's own issuer.
+    public let effectiveIssuer: [GeneralName]?
     public let extensions: Extensions
     /// The OID of the first critical entry extension §5.3 does not define, if any.
     let unhandledCriticalExtension: String?
 
-    init(_ scanner: inout DERScanner, version: Int) throws(CertificateError) {
+    init(_ scanner: inout DERScanner, version: Int, previousIssuer: [GeneralName]?) throws(CertificateError) {
         let field = "tbsCertList.revokedCertificates"
         var entry = try scanner.enter(0x30, field)
         serialNumber = try entry.integer(field + ".userCertificate")
@@ -57,6 +60,7 @@ public struct RevokedCertificate: Sendable {
         self.reason = reason
         self.invalidityDate = invalidityDate
         self.certificateIssuer = certificateIssuer
+        self.effectiveIssuer = certificateIssuer ?? previousIssuer
         self.extensions = extensions
         self.unhandledCriticalExtension = unhandled
     }
