@@ -15,6 +15,10 @@ public struct Verifier: Sendable {
     public let issuerKeyCache: IssuerKeyCache?
     /// CRLs for revocation checking (used when Policy.revocation asks for it).
     public var crls: [CertificateRevocationList] = []
+    /// OCSP responses for revocation checking, for any certificates (as `openssl ocsp -respout` writes them).
+    public var ocspResponses: [OCSPResponse] = []
+    /// Fetches OCSP and CRLs over HTTP for certificates no given answer covers; nil fetches nothing.
+    public var revocationFetcher: (any RevocationFetcher)?
     /// How many levels deep a CRL may be signed by another key of its issuer (§6.3.3 (f)): the
     /// verification of such a signer may need one itself (a CA that rolled its key over, PKITS 4.6.17),
     /// and the bound keeps the nesting finite.
@@ -42,6 +46,8 @@ public struct Verifier: Sendable {
             if crlSignersInProgress.contains(where: { $0.derBytes == candidate.derBytes }) { return candidate }
             var nested = Verifier(trustStore: TrustStore([anchor]), policy: nestedPolicy, signatureCache: nil, issuerKeyCache: nil)
             nested.crls = crls
+            nested.ocspResponses = ocspResponses
+            nested.revocationFetcher = revocationFetcher
             nested.separateCRLSignerLevels = separateCRLSignerLevels - 1
             nested.crlSignersInProgress = crlSignersInProgress + [candidate]
             if (try? nested.verify(leaf: candidate, intermediates: intermediates)) != nil { return candidate }
@@ -64,8 +70,11 @@ public struct Verifier: Sendable {
         try verify(leaf: leaf, intermediates: intermediates, explain: false)
     }
 
-    /// As `verify(leaf:intermediates:)`; with `explain`, every link of the result carries its checks in words.
-    public func verify(leaf: Certificate, intermediates: [Certificate], explain: Bool) throws(VerificationError) -> VerifiedChain {
+    /// As `verify(leaf:intermediates:)`; with `explain`, every link of the result carries its checks in
+    /// words. `stapledOCSPResponse` is the DER the TLS server stapled for the leaf, if any: used when
+    /// Policy.revocation checks the leaf (one that does not parse is reported, not trusted).
+    public func verify(leaf: Certificate, intermediates: [Certificate], explain: Bool,
+                       stapledOCSPResponse: [UInt8]? = nil) throws(VerificationError) -> VerifiedChain {
         let time = policy.validationTime ?? Instant.now()
         var hostIdentity: HostIdentity?
         if let host = policy.host {
@@ -74,7 +83,14 @@ public struct Verifier: Sendable {
             }
             hostIdentity = parsed
         }
-        var validator = Validator(policy: policy, time: time, identity: hostIdentity, crls: crls)
+        var validator = Validator(policy: policy, time: time, identity: hostIdentity)
+        if policy.revocation.mode != .off {
+            validator.revocationSources = RevocationSources(
+                crls: crls, ocspResponses: ocspResponses,
+                staple: stapledOCSPResponse.map { der in Result { () throws(CertificateError) in try OCSPResponse(derEncoded: der) } },
+                fetch: revocationFetcher.map { RevocationFetchSession(fetcher: $0) })
+            validator.signatureCache = signatureCache
+        }
         if policy.revocation.mode != .off && separateCRLSignerLevels > 0 {
             validator.separateCRLSigner = { [self] crl, anchor in crlSigner(for: crl, anchor: anchor, time: time, intermediates: intermediates) }
         }
@@ -103,12 +119,15 @@ public struct Verifier: Sendable {
     /// Verifies a chain given as DER certificates, as they come from a file or a peer: a leaf that fails
     /// strict parsing fails the verification with `.malformedCertificate` (depth 0, empty subject); an
     /// intermediate that fails is skipped as a candidate and listed in `skippedIntermediates`.
-    public func verify(encodedLeaf: [UInt8], encodedIntermediates: [[UInt8]] = [], explain: Bool = false) throws(VerificationError) -> VerifiedChain {
-        try verify(encodedLeaf: encodedLeaf, pool: IntermediatePool(encoded: encodedIntermediates), explain: explain)
+    public func verify(encodedLeaf: [UInt8], encodedIntermediates: [[UInt8]] = [], explain: Bool = false,
+                       stapledOCSPResponse: [UInt8]? = nil) throws(VerificationError) -> VerifiedChain {
+        try verify(encodedLeaf: encodedLeaf, pool: IntermediatePool(encoded: encodedIntermediates), explain: explain,
+                   stapledOCSPResponse: stapledOCSPResponse)
     }
 
     /// As `verify(encodedLeaf:encodedIntermediates:explain:)` with intermediates already parsed once.
-    public func verify(encodedLeaf: [UInt8], pool: IntermediatePool, explain: Bool = false) throws(VerificationError) -> VerifiedChain {
+    public func verify(encodedLeaf: [UInt8], pool: IntermediatePool, explain: Bool = false,
+                       stapledOCSPResponse: [UInt8]? = nil) throws(VerificationError) -> VerifiedChain {
         let leaf: Certificate
         do {
             leaf = try Certificate(derEncoded: encodedLeaf)
@@ -117,7 +136,8 @@ public struct Verifier: Sendable {
                                     skippedIntermediates: pool.skipped)
         }
         do {
-            var chain = try verify(leaf: leaf, intermediates: pool.certificates, explain: explain)
+            var chain = try verify(leaf: leaf, intermediates: pool.certificates, explain: explain,
+                                   stapledOCSPResponse: stapledOCSPResponse)
             chain.skippedIntermediates = pool.skipped
             return chain
         } catch {

@@ -22,6 +22,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Server name for SNI and the host-name check (default: HOST).") var sni: String?
     @Option(help: "ALPN protocol to offer, e.g. x-amzn-mqtt-ca (repeatable).") var alpn: [String] = []
     @Option(help: "Seconds allowed for the connect, and again for the handshake.") var timeout: Double = 10
+    @Option(help: ArgumentHelp("Revocation: off; staple (the stapled OCSP response and the --crl and --ocsp-response files answer); fetch (those, then OCSP and CRLs fetched over http from the certificate's authorityInfoAccess and cRLDistributionPoints).", valueName: "mode"))
+    var revocation: String = "staple"
+    @Flag(help: "Every checked certificate needs a good answer (hard-fail); by default one nothing answers for is accepted and noted.")
+    var revocationRequired = false
+    @Option(help: ArgumentHelp("Certificates checked for revocation: leaf or all (below the anchor).", valueName: "scope"))
+    var revocationScope: String = "leaf"
+    @Option(help: "CRLs (PEM or DER) to check revocation against (repeatable).") var crl: [String] = []
+    @Option(help: "OCSP responses (DER) to check revocation against (repeatable).") var ocspResponse: [String] = []
+    @Option(help: "Seconds allowed for each revocation fetch.") var fetchTimeout: Double = 5
     @Flag(help: "Narrate the connection, every link and every check.") var explain = false
     @Flag(help: "One JSON object with the connection, the chain and the verdict.") var json = false
 
@@ -34,6 +43,22 @@ struct CheckCommand: ParsableCommand {
             printError("certo check: \(error)")
             throw ExitCode(1)
         }
+        var options = RevocationOptions(required: revocationRequired, crlFiles: crl, ocspFiles: ocspResponse, fetchTimeout: fetchTimeout)
+        do {
+            options.mode = try RevocationOptions.mode("--revocation", revocation, allowed: [.off, .staple, .fetch])
+            options.scope = try RevocationOptions.scope("--revocation-scope", revocationScope)
+        } catch {
+            printError("certo check: \(error.message)")
+            throw ExitCode(1)
+        }
+        guard let (crls, responses) = options.loadSources(command: "check", read: { file in
+            switch FileBytes.read(file, limit: CertificateRevocationList.maximumByteCount) {
+            case .success(let bytes): return bytes
+            case .failure(let error):
+                printError("certo check: \(error)")
+                return nil
+            }
+        }) else { throw ExitCode(1) }
         let result = try Endpoint.fetchOrExit(target, sni: sni, alpn: alpn, timeout: timeout, command: "check")
         var certificates: [Certificate] = []
         for (index, der) in result.certificates.enumerated() {
@@ -45,14 +70,19 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let host = sni ?? target.host
-        let policy = Policy(purpose: .server, host: host, validationTime: Instant.now())
-        let verifier = Verifier(trustStore: store, policy: policy)
+        var policy = Policy(purpose: .server, host: host, validationTime: Instant.now())
+        policy.revocation = options.policy(fallback: .staple, defaultScope: .leaf)
+        var verifier = Verifier(trustStore: store, policy: policy)
+        verifier.crls = crls
+        verifier.ocspResponses = responses
+        verifier.revocationFetcher = options.fetcher(fallback: .staple)
         let leaf = certificates[0]
         let intermediates = Array(certificates.dropFirst())
         let name = target.display
         let legacy = Hint.awsIoTEndpoint(host: host, chain: certificates)?.description
         do {
-            let chain = try verifier.verify(leaf: leaf, intermediates: intermediates, explain: explain || json)
+            let chain = try verifier.verify(leaf: leaf, intermediates: intermediates, explain: explain || json,
+                                            stapledOCSPResponse: result.stapledOCSPResponse)
             let notes = legacy.map { [$0] } ?? []
             if json {
                 print(CheckReport.json(result: result, verification: VerifyReport.json(file: name, policy: policy, chain: chain, error: nil, hints: []), notes: notes))

@@ -47,8 +47,7 @@ struct VerifyOptions: RawCommandOptions {
     var maxSignatureChecks: Int?
     var partialChain = false
     var certificatePolicies = CertificatePolicyInputs()
-    var crlFiles: [String] = []
-    var crlCheck: RevocationPolicy.Scope?
+    var revocation = RevocationOptions()
     var allowSHA1 = false
     var allowWeakRSA = false
     var showChain = false
@@ -57,7 +56,7 @@ struct VerifyOptions: RawCommandOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--crl FILE]... [--crl-check leaf|all] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--crl FILE]... [--ocsp-response FILE]... [--crl-check leaf|all] [--revocation off|given|fetch] [--revocation-required] [--revocation-scope leaf|all] [--fetch-timeout SECONDS] [--allow-sha1] [--explain] [--json] CERT..."
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
@@ -87,9 +86,24 @@ struct VerifyOptions: RawCommandOptions {
         --crl FILE         CRLs (PEM "X509 CRL" blocks or DER) to check revocation against; alias
                            -CRLfile. Repeatable. Alone: a revoked certificate fails, one no CRL
                            answers for is accepted and noted by --explain (soft-fail).
+        --ocsp-response FILE
+                           an OCSP response (DER, as openssl ocsp -respout writes it) to check
+                           revocation against. Repeatable. Alone: as --crl.
         --crl-check leaf|all
                            every checked certificate (the leaf, or all below the anchor) needs a
-                           usable CRL that does not list it; aliases -crl_check, -crl_check_all.
+                           usable answer that it is not revoked; aliases -crl_check, -crl_check_all.
+                           The same as --revocation-required --revocation-scope leaf|all.
+        --revocation off|given|fetch
+                           off: no check. given (the default with --crl or --ocsp-response): the
+                           given files answer. fetch: the files, then OCSP from the certificate's
+                           authorityInfoAccess and CRLs from its cRLDistributionPoints over http.
+        --revocation-required
+                           every checked certificate needs a good answer (hard-fail); without it
+                           a certificate nothing answers for is accepted and noted (soft-fail).
+        --revocation-scope leaf|all
+                           the certificates checked (default all below the anchor).
+        --fetch-timeout SECONDS
+                           the most one fetch may take (default 5).
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
@@ -163,15 +177,19 @@ struct VerifyOptions: RawCommandOptions {
                     throw VerifyUsageError(message: "\(name): '\(text)' is not a dotted object identifier (2.23.140.1.2.1)")
                 }
                 certificatePolicies.userInitialPolicySet = (certificatePolicies.userInitialPolicySet ?? []).union([text])
-            case "--crl", "-CRLfile": crlFiles.append(try value(name, inline: inline))
+            case "--crl", "-CRLfile": revocation.crlFiles.append(try value(name, inline: inline))
+            case "--ocsp-response": revocation.ocspFiles.append(try value(name, inline: inline))
             case "--crl-check":
-                let text = try value(name, inline: inline)
-                guard let scope = RevocationPolicy.Scope(rawValue: text) else {
-                    throw VerifyUsageError(message: "\(name): unknown scope '\(text)' (leaf, all)")
-                }
-                crlCheck = scope
-            case "-crl_check": crlCheck = .leaf
-            case "-crl_check_all": crlCheck = .all
+                revocation.scope = try RevocationOptions.scope(name, try value(name, inline: inline))
+                revocation.required = true
+            case "-crl_check": (revocation.required, revocation.scope) = (true, .leaf)
+            case "-crl_check_all": (revocation.required, revocation.scope) = (true, .all)
+            case "--revocation":
+                revocation.mode = try RevocationOptions.mode(name, try value(name, inline: inline), allowed: [.off, .given, .fetch])
+            case "--revocation-required": revocation.required = true
+            case "--revocation-scope": revocation.scope = try RevocationOptions.scope(name, try value(name, inline: inline))
+            case "--fetch-timeout":
+                revocation.fetchTimeout = Double(try Self.number(name, try value(name, inline: inline), in: 1...300, what: "number of seconds"))
             case "--explicit-policy", "-explicit_policy": certificatePolicies.requireExplicitPolicy = true
             case "--inhibit-policy-mapping", "-inhibit_map": certificatePolicies.inhibitPolicyMapping = true
             case "--inhibit-any", "-inhibit_any": certificatePolicies.inhibitAnyPolicy = true
@@ -183,12 +201,12 @@ struct VerifyOptions: RawCommandOptions {
             case "--help", "-h", "-help": help = true
             default: throw VerifyUsageError(message: "unknown option '\(argument)'")
             }
-            if inline != nil, ["--partial-chain", "--explicit-policy", "--inhibit-policy-mapping", "--inhibit-any", "--allow-sha1", "--allow-weak-rsa", "--show-chain", "--explain", "--json", "--help"].contains(name) {
+            if inline != nil, ["--revocation-required", "--partial-chain", "--explicit-policy", "--inhibit-policy-mapping", "--inhibit-any", "--allow-sha1", "--allow-weak-rsa", "--show-chain", "--explain", "--json", "--help"].contains(name) {
                 throw VerifyUsageError(message: "\(name) takes no value")
             }
         }
         if certificates.isEmpty && !help { throw VerifyUsageError(message: "no certificate file given") }
-        if (certificates + crlFiles).filter({ $0 == "-" }).count > 1 {
+        if (certificates + revocation.crlFiles + revocation.ocspFiles).filter({ $0 == "-" }).count > 1 {
             throw VerifyUsageError(message: "standard input ('-') given more than once")
         }
     }
@@ -280,25 +298,17 @@ struct VerifyRun {
                             validationTime: options.time ?? Instant.now(), allowSHA1: options.allowSHA1,
                             allowWeakRSA: options.allowWeakRSA, partialChain: options.partialChain,
                             certificatePolicies: options.certificatePolicies)
-        if let scope = options.crlCheck {
-            policy.revocation = RevocationPolicy(mode: .hardFail, scope: scope)
-        } else if !options.crlFiles.isEmpty {
-            policy.revocation = RevocationPolicy(mode: .softFail, scope: .all)
+        policy.revocation = options.revocation.policy(fallback: nil, defaultScope: .all)
+        let loaded = options.revocation.loadSources(command: "verify") { file in
+            report(file == "-" ? budget.readStandardInput(keep: true) : budget.read(file, keep: true))
         }
-        var crls: [CertificateRevocationList] = []
-        for file in options.crlFiles {
-            guard let bytes = report(file == "-" ? budget.readStandardInput(keep: true) : budget.read(file, keep: true)) else { return 1 }
-            do {
-                crls += try CertificateRevocationList.parseAll(bytes)
-            } catch {
-                printError("certo verify: \(file): \(error)")
-                return 1
-            }
-        }
+        guard let (crls, responses) = loaded else { return 1 }
         if let depth = options.maxDepth { policy.maxDepth = depth }
         if let checks = options.maxSignatureChecks { policy.budget.maxSignatureChecks = checks }
         var verifier = Verifier(trustStore: store, policy: policy)
         verifier.crls = crls
+        verifier.ocspResponses = responses
+        verifier.revocationFetcher = options.revocation.fetcher(fallback: nil)
 
         var status: Int32 = 0
         for file in options.certificates {

@@ -67,8 +67,9 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case policyMappingOfAnyPolicy
 
     // Revocation: RFC 5280 §6.1.3 (a)(3), §6.3.
-    /// A CRL of the issuer lists the certificate (with its reasonCode, when given).
-    case revoked(reason: RevocationReason?, date: Int64)
+    /// A CRL of the issuer lists the certificate, or an OCSP response says revoked (with the reason,
+    /// when given, and the source that said so).
+    case revoked(reason: RevocationReason?, date: Int64, source: RevocationSource)
     /// Revocation is required (`RevocationPolicy.Mode.hardFail`) and no source answered.
     case revocationStatusUnknown(RevocationProblem)
     case sha1Refused
@@ -260,8 +261,8 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .badSignature: return "signature does not verify with the issuer's key"
         case .noValidPolicy: return "no certificate policy is valid for the whole path, and an explicit policy is required"
         case .policyMappingOfAnyPolicy: return "policyMappings maps from or to anyPolicy"
-        case .revoked(let reason, let date):
-            return "certificate revoked at \(Instant.utcString(date))" + (reason.map { " (\($0))" } ?? "")
+        case .revoked(let reason, let date, let source):
+            return "certificate revoked at \(Instant.utcString(date))" + (reason.map { " (\($0))" } ?? "") + " according to the \(source)"
         case .revocationStatusUnknown(let problem): return "revocation status unknown: \(problem)"
         case .sha1Refused: return "SHA-1 signature refused"
         case .weakRSAKey(let bits): return "issuer RSA key of \(bits) bits refused (minimum 2048)"

@@ -17,7 +17,7 @@ import CertoBigInt
 enum CRLCheck {
     enum Answer: Equatable {
         case good(RevocationSource)
-        case revoked(reason: RevocationReason?, date: Int64)
+        case revoked(reason: RevocationReason?, date: Int64, source: RevocationSource)
         case unknown(RevocationProblem)
     }
 
@@ -27,7 +27,7 @@ enum CRLCheck {
     /// `separateSigner` finds, for a CRL the issuer's own key does not verify, a certificate of the
     /// CRL's issuer with cRLSign whose key does and whose path validates; nil when there is none.
     static func check(_ certificate: Certificate, issuer: Certificate, crls: [CertificateRevocationList],
-                      time: Instant, policy: Policy,
+                      origin: RevocationOrigin = .file, time: Instant, policy: Policy,
                       separateSigner: ((CertificateRevocationList) -> Certificate?)? = nil) -> Answer {
         let points: [DistributionPoint?] = certificate.extensions.crlDistributionPoints ?? [nil]
         let candidates = crls.filter { crl in points.contains { issuerMatches(crl, $0, certificate) } }
@@ -52,17 +52,20 @@ enum CRLCheck {
                     lastProblem = problem
                     continue
                 }
+                func named(_ crl: CertificateRevocationList) -> RevocationSource {
+                    .crl(origin: origin, crlNumber: crl.crlNumber.map { BigInt(bytes: $0).decimalString }, thisUpdate: crl.thisUpdate)
+                }
                 if let delta = applicableDelta(to: crl, among: candidates, for: certificate, issuer: issuer, time: time,
                                                policy: policy, separateSigner: separateSigner),
                    let entry = delta.entry(forSerialNumber: serial, issuedBy: certificate.issuer) {
-                    if entry.reason != .removeFromCRL { return .revoked(reason: entry.reason, date: entry.revocationDate) }
+                    if entry.reason != .removeFromCRL {
+                        return .revoked(reason: entry.reason, date: entry.revocationDate, source: named(delta))
+                    }
                 } else if let entry = crl.entry(forSerialNumber: serial, issuedBy: certificate.issuer),
                           entry.reason != .removeFromCRL {
-                    return .revoked(reason: entry.reason, date: entry.revocationDate)
+                    return .revoked(reason: entry.reason, date: entry.revocationDate, source: named(crl))
                 }
-                if source == nil {
-                    source = .crlFile(crlNumber: crl.crlNumber.map { BigInt(bytes: $0).decimalString }, thisUpdate: crl.thisUpdate)
-                }
+                if source == nil { source = named(crl) }
                 covered |= reasons & allReasons
                 if covered == allReasons, let source { return .good(source) }
             }

@@ -4,36 +4,92 @@
 public enum RevocationStatus: Sendable, Equatable {
     /// The policy does not check this certificate (or it is the trust anchor).
     case notChecked
-    /// A CRL of its issuer covers it and does not list it.
+    /// A source answered that it is not revoked: a CRL of its issuer that covers it and does not list
+    /// it, or an OCSP response that says good.
     case good(RevocationSource)
     /// No usable answer: accepted under `.softFail` only.
     case unknown(RevocationProblem)
 }
 
+/// How an answer reached the verifier.
+public enum RevocationOrigin: String, Sendable, Equatable {
+    /// Given by the caller (`Verifier.crls`, `Verifier.ocspResponses`; `--crl`, `--ocsp-response`).
+    case file
+    /// Stapled by the TLS server to its handshake (RFC 6066 §8, RFC 8446 §4.4.2.1).
+    case staple
+    /// Fetched over HTTP by the Verifier's RevocationFetcher: OCSP from the certificate's
+    /// authorityInfoAccess, a CRL from its cRLDistributionPoints.
+    case fetched
+}
+
 /// Where an answer came from.
 public enum RevocationSource: Sendable, Equatable, CustomStringConvertible {
-    /// A CRL given to the verifier (`--crl`), named by its cRLNumber (decimal) when it has one.
-    case crlFile(crlNumber: String?, thisUpdate: Int64)
+    /// A CRL, named by its cRLNumber (decimal) when it has one.
+    case crl(origin: RevocationOrigin, crlNumber: String?, thisUpdate: Int64)
+    /// An OCSP response (RFC 6960), named by when it was produced and who signed it.
+    case ocsp(origin: RevocationOrigin, producedAt: Int64, responder: OCSPResponderKind)
+
+    public var origin: RevocationOrigin {
+        switch self {
+        case .crl(let origin, _, _), .ocsp(let origin, _, _): return origin
+        }
+    }
 
     public var description: String {
         switch self {
-        case .crlFile(let number, let thisUpdate):
-            return "CRL" + (number.map { " number \($0)" } ?? "") + " of \(Instant.utcString(thisUpdate))"
+        case .crl(let origin, let number, let thisUpdate):
+            let name = origin == .fetched ? "fetched CRL" : "CRL"
+            return name + (number.map { " number \($0)" } ?? "") + " of \(Instant.utcString(thisUpdate))"
+        case .ocsp(let origin, let producedAt, let responder):
+            let name: String
+            switch origin {
+            case .file: name = "OCSP response"
+            case .staple: name = "stapled OCSP response"
+            case .fetched: name = "fetched OCSP response"
+            }
+            return "\(name) produced \(Instant.utcString(producedAt)) by \(responder)"
         }
     }
 }
 
-/// Why no CRL answered for a certificate (RFC 5280 §6.3.3).
-public enum RevocationProblem: Sendable, Equatable, CustomStringConvertible {
+/// Who signed an OCSP response (RFC 6960 §4.2.2.2).
+public enum OCSPResponderKind: String, Sendable, Equatable, CustomStringConvertible {
+    /// The CA that issued the certificate.
+    case issuer
+    /// A responder certificate the CA issued with id-kp-OCSPSigning.
+    case delegated
+
+    public var description: String { self == .issuer ? "the issuing CA" : "a delegated responder" }
+}
+
+/// Why no source answered for a certificate.
+public indirect enum RevocationProblem: Sendable, Equatable, CustomStringConvertible {
     /// No CRL of the certificate's issuer was given.
     case noCRL
+    /// No source at all: no staple, no CRL, no OCSP response, no fetching.
+    case noSource
     /// The only CRLs of the issuer failed: the reason of the last one tried.
     case unusableCRL(CRLProblem)
+    /// An OCSP response for the certificate was there and could not be used.
+    case unusableOCSPResponse(origin: RevocationOrigin, OCSPProblem)
+    /// Fetching from `url` failed.
+    case fetchFailed(url: String, FetchFailure)
+    /// The certificate names no http:// OCSP responder or CRL distribution point to fetch from.
+    case nothingToFetch
+    /// Several sources were tried, in order; none answered.
+    case noSourceAnswered([RevocationProblem])
 
     public var description: String {
         switch self {
         case .noCRL: return "no CRL from the certificate's issuer"
+        case .noSource: return "no stapled OCSP response, CRL or OCSP response was given, and fetching is off"
         case .unusableCRL(let problem): return "no usable CRL: \(problem)"
+        case .unusableOCSPResponse(let origin, let problem):
+            let name = origin == .staple ? "stapled OCSP response" : origin == .fetched ? "fetched OCSP response" : "OCSP response"
+            return "\(name) unusable: \(problem)"
+        case .fetchFailed(let url, let failure): return "fetching \(url) failed: \(failure)"
+        case .nothingToFetch: return "the certificate names no http OCSP responder or CRL distribution point"
+        case .noSourceAnswered(let problems): return problems.map(\.description).joined(separator: "; ")
         }
     }
 }

@@ -6,7 +6,7 @@
 // Every certificate of the path also meets the Policy's CertificateProfile (RFC 5280 §4.2 MUSTs and,
 // under the web profile, the Baseline Requirements), the anchor included under the web profile.
 // Certificate policies (§6.1.3 (d)-(f), §6.1.4 (a), (b), (h)-(j), §6.1.5 (a), (b), (g)) are PolicyState's,
-// revocation (§6.1.3 (a)(3), §6.3) CRLCheck's.
+// revocation (§6.1.3 (a)(3), §6.3) RevocationCheck's, once the rest of the path holds.
 
 struct PathFailure: Error, Equatable, Sendable {
     let depth: Int
@@ -17,8 +17,10 @@ struct Validator: Sendable {
     let policy: Policy
     let time: Instant
     let identity: HostIdentity?
-    /// The CRLs revocation is checked against (Policy.revocation decides whether and for which certificates).
-    var crls: [CertificateRevocationList] = []
+    /// What revocation is checked against (Policy.revocation decides whether and for which certificates).
+    var revocationSources = RevocationSources()
+    /// For delegated OCSP responder certificates' signatures.
+    var signatureCache: SignatureCache?
     /// For a CRL its issuer's own key does not verify: a certificate of that issuer, with a validated
     /// path to `anchor`, whose key does (RFC 5280 §6.3.3 (f)); nil when there is none.
     var separateCRLSigner: (@Sendable (_ crl: CertificateRevocationList, _ anchor: Certificate) -> Certificate?)?
@@ -53,7 +55,6 @@ struct Validator: Sendable {
                                    limit: policy.budget.maxPolicyGraphSize)  // (a), (d), (e), (f)
         var policySet = CertificatePolicySet.anyPolicy
         var revocation = [RevocationStatus](repeating: .notChecked, count: path.count)
-        let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
         if policy.checksValidityPeriod && !time.isWithin(notBefore: anchor.notBefore, notAfter: anchor.notAfter) {
             throw PathFailure(depth: anchorDepth, reason: validityFailure(anchor))
         }
@@ -93,21 +94,8 @@ struct Validator: Sendable {
                 note(depth, .validity(notBefore: certificate.notBefore, notAfter: certificate.notAfter, time: time))
             }
 
-            // §6.1.3 (a)(3): not revoked (§6.3), for the certificates the policy checks.
-            if policy.revocation.checks(depth: depth) {
-                switch CRLCheck.check(certificate, issuer: path[depth + 1], crls: crls, time: time, policy: policy,
-                                      separateSigner: signer) {
-                case .revoked(let reason, let date):
-                    throw PathFailure(depth: depth, reason: .revoked(reason: reason, date: date))
-                case .unknown(let problem):
-                    if policy.revocation.mode == .hardFail { throw PathFailure(depth: depth, reason: .revocationStatusUnknown(problem)) }
-                    revocation[depth] = .unknown(problem)
-                    note(depth, .revocationUnknown(problem))
-                case .good(let source):
-                    revocation[depth] = .good(source)
-                    note(depth, .notRevoked(source))
-                }
-            }
+            // §6.1.3 (a)(3), not revoked: checked once the rest of the path holds (below), so no
+            // path that fails anyway costs a fetch.
 
             // §6.1.3 (a)(4): issuer name is working_issuer_name.
             guard certificate.issuer == workingIssuerName else {
@@ -161,6 +149,23 @@ struct Validator: Sendable {
                 try profile.check(anchor, as: .leaf, selfSigned: anchorIsSelfSigned, basicConstraints: anchorBasicConstraints)
             }
             policySet = try wrapUp(anchor, policies: &policies, notes: &notes)
+        }
+
+        // §6.1.3 (a)(3): not revoked (§6.3), for the certificates the policy checks, from the anchor down.
+        let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
+        for depth in stride(from: anchorDepth - 1, through: 0, by: -1) where policy.revocation.checks(depth: depth) {
+            switch RevocationCheck.check(path[depth], depth: depth, issuer: path[depth + 1], sources: revocationSources,
+                                         time: time, policy: policy, cache: signatureCache, separateSigner: signer) {
+            case .revoked(let reason, let date, let source):
+                throw PathFailure(depth: depth, reason: .revoked(reason: reason, date: date, source: source))
+            case .unknown(let problem):
+                if policy.revocation.mode == .hardFail { throw PathFailure(depth: depth, reason: .revocationStatusUnknown(problem)) }
+                revocation[depth] = .unknown(problem)
+                note(depth, .revocationUnknown(problem))
+            case .good(let source):
+                revocation[depth] = .good(source)
+                note(depth, .notRevoked(source))
+            }
         }
         return (policySet, revocation)
     }

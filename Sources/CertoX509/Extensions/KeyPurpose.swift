@@ -17,6 +17,7 @@ public struct KeyPurpose: Sendable, Hashable {
     public static let serverAuth = KeyPurpose(dotted: ExtendedKeyUsage.serverAuth)!
     public static let clientAuth = KeyPurpose(dotted: ExtendedKeyUsage.clientAuth)!
     public static let anyExtendedKeyUsage = KeyPurpose(dotted: ExtendedKeyUsage.anyExtendedKeyUsage)!
+    public static let ocspSigning = KeyPurpose(dotted: ExtendedKeyUsage.ocspSigning)!
 }
 
 extension Extensions {

@@ -78,16 +78,13 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     public func appending(relativeName relative: [UInt8]) -> DistinguishedName? {
         var outer = DERScanner(encoded)
         guard let name = try? outer.read(0x30, ""), !relative.isEmpty else { return nil }
-        let content = Array(outer.content(name)) + [0x31] + relative.dropFirst()
-        var der: [UInt8] = [0x30]
-        if content.count < 0x80 {
-            der.append(UInt8(content.count))
-        } else {
-            let length = withUnsafeBytes(of: UInt64(content.count).bigEndian) { Array($0.drop { $0 == 0 }) }
-            der.append(0x80 | UInt8(length.count))
-            der += length
+        var writer = DERWriter()
+        let existing = outer.content(name)
+        writer.appendConstructed { (sequence: inout DERWriter) in
+            sequence.appendEncoded(existing)
+            sequence.appendEncoded([0x31] + relative.dropFirst())
         }
-        return try? DistinguishedName(derEncoded: der + content)
+        return try? DistinguishedName(derEncoded: writer.bytes)
     }
 
     /// The values of every attribute of type `oid`, in order.

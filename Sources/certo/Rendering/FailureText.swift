@@ -23,7 +23,9 @@ extension VerificationFailureReason {
             case .unusableCRL(.badSignature): return (8, "CRL signature failure")
             case .unusableCRL(.unhandledCriticalExtension): return (36, "unhandled critical CRL extension")
             case .unusableCRL(.issuerLacksCRLSign): return (35, "key usage does not include CRL signing")
-            default: return (3, "unable to get certificate CRL")
+            case .noCRL, .noSource, .unusableCRL: return (3, "unable to get certificate CRL")
+            // OpenSSL's verify has no words for OCSP or fetching: Certo's own, under the same number.
+            case .unusableOCSPResponse, .fetchFailed, .nothingToFetch, .noSourceAnswered: return (3, message)
             }
         case .sha1Refused, .weakRSAKey: return (68, "CA signature digest algorithm too weak")
         case .unsupportedSignatureAlgorithm, .unsupportedPublicKey: return (6, "unable to decode issuer public key")

@@ -132,6 +132,7 @@ enum VerifyReport {
                     object.append("\"signer_key\": \(JSONString.quoted(KeyDescription.describe(issuer.publicKey)))")
                 }
                 object.append("\"checks\": [\(link.checks.map { JSONString.quoted(CheckText.line($0)) }.joined(separator: ", "))]")
+                object.append("\"revocation\": \(RevocationJSON.status(link.revocation))")
                 links.append("{" + object.joined(separator: ", ") + "}")
             }
             fields.append("\"chain\": [\(links.joined(separator: ", "))]")
@@ -144,7 +145,7 @@ enum VerifyReport {
         }
         if let error {
             let (code, text) = error.reason.openSSLCode
-            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.message)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text)), \"rule\": \(JSONString.quoted(error.reason.rule.description))}")
+            fields.append("\"error\": {\"depth\": \(error.depth), \"subject\": \(JSONString.quoted(error.subject.openSSLDescription)), \"reason\": \(JSONString.quoted(reasonName(error.reason))), \"message\": \(JSONString.quoted(error.reason.message)), \"openssl_code\": \(code), \"openssl_text\": \(JSONString.quoted(text)), \"rule\": \(JSONString.quoted(error.reason.rule.description))\(RevocationJSON.refusal(error.reason).map { ", \"revocation\": " + $0 } ?? "")}")
             var attempts: [String] = []
             for attempt in error.attempts {
                 let certificates = attempt.certificates.map { JSONString.quoted($0.subject.openSSLDescription) }.joined(separator: ", ")
