@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "CertoSignatureRequests", dependencies: ["Certo", "CertoHash"]),
         .executableTarget(
             name: "certo",
-            dependencies: ["Certo", "CertoTLS", "CertoSignatureRequests", "CertoX509", "CertoSignature", "CertoHash",
+            dependencies: ["Certo", "CertoTLS", "CertoSignatureRequests", "CertoX509", "CertoSignature", "CertoHash", "CertoDER",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Test-only helper: locates downloaded vector files and fails loudly when one is missing.

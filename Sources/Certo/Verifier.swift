@@ -90,6 +90,7 @@ public struct Verifier: Sendable {
                 staple: stapledOCSPResponse.map { der in Result { () throws(CertificateError) in try OCSPResponse(derEncoded: der) } },
                 fetch: revocationFetcher.map { RevocationFetchSession(fetcher: $0) })
             validator.signatureCache = signatureCache
+            validator.issuerKeyCache = issuerKeyCache
         }
         if policy.revocation.mode != .off && separateCRLSignerLevels > 0 {
             validator.separateCRLSigner = { [self] crl, anchor in crlSigner(for: crl, anchor: anchor, time: time, intermediates: intermediates) }

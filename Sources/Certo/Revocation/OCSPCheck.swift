@@ -24,12 +24,13 @@ enum OCSPCheck {
 
     /// Nil when `responses` is empty.
     static func check(_ certificate: Certificate, issuer: Certificate, responses: [OCSPResponse], origin: RevocationOrigin,
-                      time: Instant, policy: Policy, cache: SignatureCache?) -> Answer? {
+                      time: Instant, policy: Policy, cache: SignatureCache?, keys: IssuerKeyCache?) -> Answer? {
         guard !responses.isEmpty else { return nil }
         var good: RevocationSource?
         var lastProblem = OCSPProblem.noResponseForCertificate
         for response in responses {
-            switch answer(response, for: certificate, issuer: issuer, origin: origin, time: time, policy: policy, cache: cache) {
+            switch answer(response, for: certificate, issuer: issuer, origin: origin, time: time, policy: policy,
+                          cache: cache, keys: keys) {
             case .revoked(let reason, let date, let source): return .revoked(reason: reason, date: date, source: source)
             case .good(let source): if good == nil { good = source }
             case .unknown(let problem): if problem != .noResponseForCertificate || good == nil { lastProblem = problem }
@@ -39,7 +40,7 @@ enum OCSPCheck {
     }
 
     static func answer(_ response: OCSPResponse, for certificate: Certificate, issuer: Certificate, origin: RevocationOrigin,
-                       time: Instant, policy: Policy, cache: SignatureCache?) -> Answer {
+                       time: Instant, policy: Policy, cache: SignatureCache?, keys: IssuerKeyCache?) -> Answer {
         guard response.status == .successful, let basic = response.basic else {
             return .unknown(.responderError(response.status))
         }
@@ -54,7 +55,7 @@ enum OCSPCheck {
             return .unknown(.stale(thisUpdate: single.thisUpdate))
         }
         let responder: OCSPResponderKind
-        switch authorizedSigner(of: basic, issuer: issuer, time: time, policy: policy, cache: cache) {
+        switch authorizedSigner(of: basic, issuer: issuer, time: time, policy: policy, cache: cache, keys: keys) {
         case .failure(let problem): return .unknown(problem)
         case .success(let kind): responder = kind
         }
@@ -69,15 +70,15 @@ enum OCSPCheck {
     /// §4.2.2.2: the response is signed by the CA that issued the certificate, or by a responder
     /// certificate included in the response that the CA issued for OCSP signing.
     static func authorizedSigner(of basic: BasicOCSPResponse, issuer: Certificate, time: Instant, policy: Policy,
-                                 cache: SignatureCache?) -> Result<OCSPResponderKind, OCSPProblem> {
+                                 cache: SignatureCache?, keys: IssuerKeyCache?) -> Result<OCSPResponderKind, OCSPProblem> {
         if basic.responderID.matches(issuer) {
-            if let problem = problem(verifying: basic, with: issuer, policy: policy) { return .failure(problem) }
+            if let problem = problem(verifying: basic, with: issuer, policy: policy, cache: cache, keys: keys) { return .failure(problem) }
             return .success(.issuer)
         }
         var lastProblem = OCSPProblem.unauthorizedResponder
         for responder in basic.certificates where basic.responderID.matches(responder) {
             if let problem = delegationProblem(responder, issuer: issuer, time: time, policy: policy, cache: cache)
-                ?? problem(verifying: basic, with: responder, policy: policy) {
+                ?? problem(verifying: basic, with: responder, policy: policy, cache: cache, keys: keys) {
                 lastProblem = problem
                 continue
             }
@@ -106,13 +107,15 @@ enum OCSPCheck {
         return nil
     }
 
-    /// Why `signer`'s key does not verify the response's signature, or nil.
-    static func problem(verifying basic: BasicOCSPResponse, with signer: Certificate, policy: Policy) -> OCSPProblem? {
+    /// Why `signer`'s key does not verify the response's signature, or nil. The Verifier's caches
+    /// serve here as for certificates: a staple is the same bytes on every connection for hours.
+    static func problem(verifying basic: BasicOCSPResponse, with signer: Certificate, policy: Policy,
+                        cache: SignatureCache?, keys: IssuerKeyCache?) -> OCSPProblem? {
         var checks = 0
         do {
             try SignatureCheck.verify(signed: basic.tbsResponseDataBytes, signature: basic.signatureBytes,
                                       algorithm: basic.signatureAlgorithm, issuedBy: signer, policy: policy,
-                                      cache: nil, signatureChecks: &checks)
+                                      cache: cache, keys: keys, signatureChecks: &checks)
         } catch {
             return error == .badSignature ? .badSignature : .signatureRefused(error)
         }

@@ -22,7 +22,7 @@ enum RevocationCheck {
     }
 
     static func check(_ certificate: Certificate, depth: Int, issuer: Certificate, sources: RevocationSources,
-                      time: Instant, policy: Policy, cache: SignatureCache?,
+                      time: Instant, policy: Policy, cache: SignatureCache?, keys: IssuerKeyCache?,
                       separateSigner: ((CertificateRevocationList) -> Certificate?)?) -> Answer {
         var problems: [RevocationProblem] = []
         var good: RevocationSource?
@@ -38,7 +38,7 @@ enum RevocationCheck {
         }
         func ocsp(_ responses: [OCSPResponse], _ origin: RevocationOrigin) -> Answer? {
             switch OCSPCheck.check(certificate, issuer: issuer, responses: responses, origin: origin, time: time,
-                                   policy: policy, cache: cache) {
+                                   policy: policy, cache: cache, keys: keys) {
             case nil: return nil
             case .revoked(let reason, let date, let source): return .revoked(reason: reason, date: date, source: source)
             case .good(let source): return .good(source)

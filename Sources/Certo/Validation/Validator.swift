@@ -19,8 +19,9 @@ struct Validator: Sendable {
     let identity: HostIdentity?
     /// What revocation is checked against (Policy.revocation decides whether and for which certificates).
     var revocationSources = RevocationSources()
-    /// For delegated OCSP responder certificates' signatures.
+    /// The Verifier's caches, for OCSP responses' and delegated responder certificates' signatures.
     var signatureCache: SignatureCache?
+    var issuerKeyCache: IssuerKeyCache?
     /// For a CRL its issuer's own key does not verify: a certificate of that issuer, with a validated
     /// path to `anchor`, whose key does (RFC 5280 §6.3.3 (f)); nil when there is none.
     var separateCRLSigner: (@Sendable (_ crl: CertificateRevocationList, _ anchor: Certificate) -> Certificate?)?
@@ -155,7 +156,8 @@ struct Validator: Sendable {
         let signer = separateCRLSigner.map { find in { (crl: CertificateRevocationList) in find(crl, anchor) } }
         for depth in stride(from: anchorDepth - 1, through: 0, by: -1) where policy.revocation.checks(depth: depth) {
             switch RevocationCheck.check(path[depth], depth: depth, issuer: path[depth + 1], sources: revocationSources,
-                                         time: time, policy: policy, cache: signatureCache, separateSigner: signer) {
+                                         time: time, policy: policy, cache: signatureCache, keys: issuerKeyCache,
+                                         separateSigner: signer) {
             case .revoked(let reason, let date, let source):
                 throw PathFailure(depth: depth, reason: .revoked(reason: reason, date: date, source: source))
             case .unknown(let problem):

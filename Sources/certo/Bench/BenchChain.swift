@@ -71,7 +71,11 @@ struct BenchChainInput {
     }
 
     init(folder: String) throws {
-        let directory = try BenchChainInput.chainsDirectory() + "/" + folder
+        try self.init(directory: try BenchChainInput.chainsDirectory() + "/" + folder)
+    }
+
+    /// A folder with root.pem, untrusted.pem (one intermediate) and leaf.pem.
+    init(directory: String) throws {
         roots = try TrustStore.certificates(inFile: directory + "/root.pem")
         leaf = try TrustStore.certificates(inFile: directory + "/leaf.pem")[0]
         intermediate = try TrustStore.certificates(inFile: directory + "/untrusted.pem")[0]
