@@ -126,6 +126,7 @@ enum CheckReport {
         fields.append("\"alpn\": \(result.alpnProtocol.map(JSONString.quoted) ?? "null")")
         fields.append("\"server_name\": \(result.serverName.map(JSONString.quoted) ?? "null")")
         fields.append("\"certificates_sent\": \(result.certificates.count)")
+        fields.append("\"ocsp_stapled\": \(result.stapledOCSPResponse != nil)")
         fields.append("\"notes\": [\(notes.map(JSONString.quoted).joined(separator: ", "))]")
         fields.append("\"verification\": \(verification)")
         return "{" + fields.joined(separator: ", ") + "}"

@@ -140,6 +140,7 @@ enum ChainSummary {
         if let alpn = result.alpnProtocol { connection += ", ALPN \(alpn)" }
         if result.helloRetryRequested { connection += ", after HelloRetryRequest" }
         connection += ", \(result.certificates.count) certificate\(result.certificates.count == 1 ? "" : "s")"
+        if let staple = result.stapledOCSPResponse { connection += ", OCSP response stapled (\(staple.count) bytes)" }
         var lines = [connection]
         for (index, der) in result.certificates.enumerated() {
             do {

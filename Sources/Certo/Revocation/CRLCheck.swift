@@ -55,9 +55,9 @@ enum CRLCheck {
                 func named(_ crl: CertificateRevocationList) -> RevocationSource {
                     .crl(origin: origin, crlNumber: crl.crlNumber.map { BigInt(bytes: $0).decimalString }, thisUpdate: crl.thisUpdate)
                 }
-                if let delta = applicableDelta(to: crl, among: candidates, for: certificate, issuer: issuer, time: time,
-                                               policy: policy, separateSigner: separateSigner),
-                   let entry = delta.entry(forSerialNumber: serial, issuedBy: certificate.issuer) {
+                let delta = applicableDelta(to: crl, among: candidates, for: certificate, issuer: issuer, time: time,
+                                            policy: policy, separateSigner: separateSigner)
+                if let delta, let entry = delta.entry(forSerialNumber: serial, issuedBy: certificate.issuer) {
                     if entry.reason != .removeFromCRL {
                         return .revoked(reason: entry.reason, date: entry.revocationDate, source: named(delta))
                     }
@@ -65,7 +65,8 @@ enum CRLCheck {
                           entry.reason != .removeFromCRL {
                     return .revoked(reason: entry.reason, date: entry.revocationDate, source: named(crl))
                 }
-                if source == nil { source = named(crl) }
+                // With a delta applied, the delta is the newest word on the certificate.
+                if source == nil { source = named(delta ?? crl) }
                 covered |= reasons & allReasons
                 if covered == allReasons, let source { return .good(source) }
             }
