@@ -1,8 +1,9 @@
 // Fuzz target: one DER certificate revocation list, as `certo verify --crl` reads it from a file.
 // A CRL that parses is read through every accessor, and checked against a fixed certificate and
 // issuer the way the revocation check uses it (scope, time, entry lookup, signature). Invariants:
-// the parse and the lookup agree (every parsed entry is found by its own serial number), and the
-// check never calls a parsed CRL both usable and out of its own time window.
+// the parse and the lookup agree (every parsed entry is found by its own serial number, under its
+// certificate issuer in an indirect CRL), and the check never calls a parsed CRL both usable and out
+// of its own time window.
 @testable import Certo
 import CertoX509
 import FuzzSupport
@@ -32,8 +33,18 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let point = crl.issuingDistributionPoint { _ = point.fullName?.map(\.description) }
     for entry in crl.revokedCertificates {
         _ = (entry.reason?.description, entry.invalidityDate, entry.certificateIssuer?.map(\.description))
-        invariant(crl.entry(forSerialNumber: entry.serialNumber)?.revocationDate == entry.revocationDate,
-                  "a parsed entry is not found by its own serial number")
+        guard let names = entry.effectiveIssuer else {
+            invariant(crl.entry(forSerialNumber: entry.serialNumber)?.revocationDate == entry.revocationDate,
+                      "a parsed entry is not found by its own serial number")
+            continue
+        }
+        // An indirect CRL's entry of another issuer: found under that issuer's name (a certificate
+        // issuer named other than by directoryName is no certificate's issuer field).
+        for case .directoryName(let issuer) in names {
+            invariant(crl.entry(forSerialNumber: entry.serialNumber, issuedBy: issuer)?.serialNumber
+                        .elementsEqual(entry.serialNumber) == true,
+                      "an indirect CRL's entry is not found by its serial number and certificate issuer")
+        }
     }
     guard let pair else {
         invariant(false, "no certificate and issuer found in TestVectors/chains")
