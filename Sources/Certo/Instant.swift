@@ -10,11 +10,14 @@ import Darwin
 #endif
 import CertoX509
 
+/// A point in time in UTC: Unix seconds and nanoseconds (leap seconds are not counted, as in X.509).
 public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
     public let seconds: Int64
     /// 0 ..< 1_000_000_000.
     public let nanoseconds: Int32
 
+    /// The instant `seconds` (and `nanoseconds`, 0 ..< 1_000_000_000) after the Unix epoch.
     public init(seconds: Int64, nanoseconds: Int32 = 0) {
         precondition(nanoseconds >= 0 && nanoseconds < 1_000_000_000, "nanoseconds out of range")
         self.seconds = seconds
@@ -28,6 +31,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Instant(seconds: Int64(ts.tv_sec), nanoseconds: Int32(ts.tv_nsec))
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: Instant, rhs: Instant) -> Bool {
         lhs.seconds != rhs.seconds ? lhs.seconds < rhs.seconds : lhs.nanoseconds < rhs.nanoseconds
     }

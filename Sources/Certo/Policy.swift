@@ -5,8 +5,11 @@
 /// What the leaf certificate will be used for (extKeyUsage / keyUsage of the leaf, and of the
 /// intermediates' extKeyUsage when they carry one).
 public enum Purpose: String, Sendable, Hashable, CaseIterable {
+/// A TLS server: the leaf must allow serverAuth.
     case server
+/// A TLS client: the leaf must allow clientAuth.
     case client
+/// Any purpose: no extendedKeyUsage or keyUsage requirement on the leaf.
     case any
 
     /// RFC 5280 §4.2.1.12's name of the key purpose the extKeyUsage must allow ("any" for `.any`).
@@ -28,6 +31,9 @@ public enum Profile: String, Sendable, Hashable, CaseIterable {
     case rfc5280
 }
 
+/// What a verification checks: the certificate profile, the purpose, the host, the time, the
+/// algorithm and key-size refusals, certificate policies, revocation and the path-search budget.
+/// The defaults are strict (the web-PKI profile, a server, now, no SHA-1, no RSA under 2048 bits).
 public struct Policy: Sendable, Hashable {
     /// The certificate profile; `.webPKI` by default.
     public var profile: Profile
@@ -56,6 +62,7 @@ public struct Policy: Sendable, Hashable {
     /// Revocation checking (RFC 5280 §6.3) against the Verifier's CRLs; off by default.
     public var revocation: RevocationPolicy
 
+    /// A policy; every argument defaults to the strict choice.
     public init(
         profile: Profile = .webPKI, purpose: Purpose = .server, host: String? = nil, validationTime: Instant? = nil, maxDepth: Int = 12,
         allowSHA1: Bool = false, allowWeakRSA: Bool = false, partialChain: Bool = false,
@@ -97,6 +104,7 @@ public struct SearchBudget: Sendable, Hashable {
     /// policies (bridge CAs) stay in the hundreds; crafted mappings past the limit end the search.
     public var maxPolicyGraphSize: Int
 
+    /// Bounds for one path search; the defaults suit any real chain and stop hostile pools early.
     public init(maxCandidates: Int = 1024, maxSignatureChecks: Int = 100, maxPathsValidated: Int = 32,
                 maxNameConstraintComparisons: Int = 250_000, maxPolicyGraphSize: Int = 4096) {
         self.maxCandidates = maxCandidates
@@ -109,10 +117,15 @@ public struct SearchBudget: Sendable, Hashable {
 
 /// Which limit of a SearchBudget was hit.
 public enum SearchLimit: String, Sendable, Hashable {
+/// Issuer candidates considered.
     case candidates = "candidate issuers"
+/// Signatures verified.
     case signatureChecks = "signature checks"
+/// Complete paths validated.
     case pathsValidated = "paths validated"
+/// Names compared with name constraints.
     case nameConstraintComparisons = "name-constraint comparisons"
+/// Nodes of the certificate-policy graph.
     case policyGraphSize = "policy graph nodes and expected policies"
 
     /// The SearchBudget property that sets this limit.

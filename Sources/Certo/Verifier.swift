@@ -2,8 +2,14 @@
 // an unordered pool. Immutable and Sendable: one Verifier can serve many threads at once (the only
 // shared mutable state is in the optional SignatureCache and IssuerKeyCache, each behind its own lock).
 
+/// Builds a path from a leaf to a trust anchor and validates it (RFC 5280 §6, the web-PKI profile by
+/// default), checking every signature with Certo's own code. One Verifier serves many chains and
+/// threads: keep it for the life of the program, so its caches keep paying.
 public struct Verifier: Sendable {
+    /// The anchors paths must end at.
     public let trustStore: TrustStore
+    /// What every verification checks (the per-call arguments of `verify(presentedChain:…)` override
+    /// its host, time and purpose).
     public var policy: Policy {
         didSet { identity = policy.host.map { HostIdentity($0) } }
     }
@@ -55,6 +61,8 @@ public struct Verifier: Sendable {
         return nil
     }
 
+    /// A verifier for `trustStore` under `policy`, with a signature-result cache and an issuer-key cache
+    /// (pass nil to turn either off; both are shared safely across threads).
     public init(trustStore: TrustStore, policy: Policy = Policy(), signatureCache: SignatureCache? = SignatureCache(),
                 issuerKeyCache: IssuerKeyCache? = IssuerKeyCache()) {
         self.trustStore = trustStore

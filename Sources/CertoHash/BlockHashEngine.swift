@@ -65,7 +65,7 @@ extension BlockHashEngine {
         }
         if used + 1 > lengthAt {
             withUnsafeBytes(of: block) { copy.compress($0.baseAddress!, blocks: 1) }
-            withUnsafeMutableBytes(of: &block) { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+            withUnsafeMutableBytes(of: &block) { _ = $0.initializeMemory(as: UInt8.self, repeating: 0) }
         }
         withUnsafeMutableBytes(of: &block) { bytes in
             // The bit length is length·8; a 16-byte field takes its top bits in the first word.

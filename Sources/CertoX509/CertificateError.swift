@@ -35,6 +35,8 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
     case inputTooLarge(byteCount: Int, limit: Int)
     /// An OCSP response whose responseBytes are of a type other than id-pkix-ocsp-basic (RFC 6960 §4.2.1).
     case unsupportedOCSPResponseType(oid: String)
+    /// One certificate was asked for and the PEM input holds `count` of them.
+    case multipleCertificates(count: Int)
 
     public typealias DERProblem = CertoDER.DERProblem
     public typealias EncodingProblem = DEREncodingProblem
@@ -70,6 +72,8 @@ public indirect enum CertificateError: Error, Equatable, Sendable, CustomStringC
             return "no certificate found"
         case .inputTooLarge(let count, let limit):
             return "input of \(count) bytes exceeds the limit of \(limit) bytes"
+        case .multipleCertificates(let count):
+            return "one certificate expected, the input holds \(count)"
         case .unsupportedOCSPResponseType(let oid):
             return "ocspResponse.responseBytes.responseType: \(oid) is not the basic OCSP response type"
         }

@@ -10,11 +10,15 @@ public struct ProgramResult: Sendable {
 }
 
 public enum ExternalProgram {
-    /// Runs `executable` to completion with no standard input.
-    public static func run(_ executable: String, _ arguments: [String]) throws -> ProgramResult {
+    /// Runs `executable` to completion with no standard input; `environment` adds to (or, for the
+    /// same names, replaces) the test's own environment.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProgramResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

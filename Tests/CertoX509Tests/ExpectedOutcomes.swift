@@ -12,7 +12,7 @@ struct ExpectedError: CustomStringConvertible {
         case malformedDER, missingElement, unexpectedElement, trailingElements
         case invalidEncoding(CertificateError.EncodingProblem)
         case valueOutOfRange, notAllowedInVersion, invalidAlgorithmParameters, signatureAlgorithmMismatch
-        case duplicateExtension, invalidPEM, noCertificates, unsupportedOCSPResponseType
+        case duplicateExtension, invalidPEM, noCertificates, unsupportedOCSPResponseType, multipleCertificates
     }
 
     init(_ kind: Kind, _ field: String? = nil) {
@@ -46,6 +46,7 @@ struct ExpectedError: CustomStringConvertible {
         case .noCertificates: return (.noCertificates, nil)
         case .inputTooLarge: return (.malformedDER, nil)
         case .unsupportedOCSPResponseType: return (.unsupportedOCSPResponseType, nil)
+        case .multipleCertificates: return (.multipleCertificates, nil)
         }
     }
 }

@@ -17,11 +17,11 @@ let benchmarks: @Sendable () -> Void = {
     let p256CertoKey = try! CertoSignature.P256.Signing.PublicKey(derRepresentation: Array(p256Private.publicKey.derRepresentation))
     let p256CertoSignature = try! CertoSignature.P256.Signing.ECDSASignature(derRepresentation: Array(p256Signature.derRepresentation))
     let p256DigestBytes = Array(p256Digest)
-    precondition(p256CertoKey.isValidSignature(p256CertoSignature, for: p256DigestBytes), "Certo rejects swift-crypto's P-256 signature")
+    precondition(p256CertoKey.isValidSignature(p256CertoSignature, forDigest: p256DigestBytes), "Certo rejects swift-crypto's P-256 signature")
 
     Benchmark("certo p256-verify") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(p256CertoKey.isValidSignature(p256CertoSignature, for: p256DigestBytes))
+            blackHole(p256CertoKey.isValidSignature(p256CertoSignature, forDigest: p256DigestBytes))
         }
     }
     Benchmark("swift-crypto p256-verify") { benchmark in
@@ -37,7 +37,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("certo p256-verify-first-use") { benchmark in
         for _ in benchmark.scaledIterations {
             let key = try CertoSignature.P256.Signing.PublicKey(x963Representation: p256Point)
-            blackHole(key.isValidSignature(p256CertoSignature, for: p256DigestBytes))
+            blackHole(key.isValidSignature(p256CertoSignature, forDigest: p256DigestBytes))
         }
     }
     Benchmark("swift-crypto p256-verify-first-use") { benchmark in
@@ -54,11 +54,11 @@ let benchmarks: @Sendable () -> Void = {
     let p384CertoKey = try! CertoSignature.P384.Signing.PublicKey(derRepresentation: Array(p384Private.publicKey.derRepresentation))
     let p384CertoSignature = try! CertoSignature.P384.Signing.ECDSASignature(derRepresentation: Array(p384Signature.derRepresentation))
     let p384DigestBytes = Array(p384Digest)
-    precondition(p384CertoKey.isValidSignature(p384CertoSignature, for: p384DigestBytes), "Certo rejects swift-crypto's P-384 signature")
+    precondition(p384CertoKey.isValidSignature(p384CertoSignature, forDigest: p384DigestBytes), "Certo rejects swift-crypto's P-384 signature")
 
     Benchmark("certo p384-verify") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(p384CertoKey.isValidSignature(p384CertoSignature, for: p384DigestBytes))
+            blackHole(p384CertoKey.isValidSignature(p384CertoSignature, forDigest: p384DigestBytes))
         }
     }
     Benchmark("swift-crypto p384-verify") { benchmark in
@@ -70,7 +70,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("certo p384-verify-first-use") { benchmark in
         for _ in benchmark.scaledIterations {
             let key = try CertoSignature.P384.Signing.PublicKey(x963Representation: p384Point)
-            blackHole(key.isValidSignature(p384CertoSignature, for: p384DigestBytes))
+            blackHole(key.isValidSignature(p384CertoSignature, forDigest: p384DigestBytes))
         }
     }
     Benchmark("swift-crypto p384-verify-first-use") { benchmark in

@@ -38,11 +38,11 @@ private func longLivedVerdict(_ curve: ECDSACurve, _ signature: [UInt8], isDER: 
     case .p256:
         let parsed = isDER ? try? P256.Signing.ECDSASignature(derRepresentation: signature)
             : try? P256.Signing.ECDSASignature(rawRepresentation: signature)
-        return parsed.map { FixedECDSAKeys.p256.isValidSignature($0, for: digest) } ?? false
+        return parsed.map { FixedECDSAKeys.p256.isValidSignature($0, forDigest: digest) } ?? false
     case .p384:
         let parsed = isDER ? try? P384.Signing.ECDSASignature(derRepresentation: signature)
             : try? P384.Signing.ECDSASignature(rawRepresentation: signature)
-        return parsed.map { FixedECDSAKeys.p384.isValidSignature($0, for: digest) } ?? false
+        return parsed.map { FixedECDSAKeys.p384.isValidSignature($0, forDigest: digest) } ?? false
     }
 }
 

@@ -2,6 +2,7 @@
 // the ones that do not with why, by their position in the order offered. A caller that verifies many
 // leaves against one pool (the CLI with several CERT files) parses the pool once and extends it.
 
+/// Intermediates as DER, parsed once: the ones that parse are candidates, the others are listed.
 public struct IntermediatePool: Sendable {
     /// The offered certificates that parsed, in order.
     public private(set) var certificates: [Certificate] = []
@@ -10,6 +11,7 @@ public struct IntermediatePool: Sendable {
     /// How many certificates have been offered.
     public private(set) var offeredCount = 0
 
+    /// A pool of the DER certificates `encoded`.
     public init(encoded: [[UInt8]] = []) {
         add(encoded: encoded)
     }

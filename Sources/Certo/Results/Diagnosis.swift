@@ -3,6 +3,7 @@
 // lacks, a missing intermediate (with the issuer's AIA caIssuers URL); and, from a server's chain
 // alone, AWS IoT's legacy endpoint. Used by --explain and --json.
 
+/// A likely cause of a failed verification, recognised from the error and the chain.
 public enum Hint: Sendable, Equatable, CustomStringConvertible {
     /// The validation time is before 2000-01-01: the clock is probably not set.
     case clockNotSet(Instant)
@@ -18,6 +19,7 @@ public enum Hint: Sendable, Equatable, CustomStringConvertible {
     /// ATS endpoints chain to Amazon Root CA 1 or 3 instead; `atsHost` is the ATS name for the host.
     case legacyAWSIoTEndpoint(atsHost: String?)
 
+    /// The hint in one sentence.
     public var description: String {
         switch self {
         case .clockNotSet(let time): return "the validation time \(time) is before 2000: clock not set?"

@@ -3,17 +3,20 @@
 // candidates fail the most specific one is reported (a constraint violated on a complete path beats
 // "issuer not found" on a dead end).
 
+/// Why a chain was refused: where, what, under which rule, and every path the search tried.
 public struct VerificationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Index in the chain of the certificate at fault: 0 = leaf.
     public let depth: Int
     /// Subject of the certificate at fault.
     public let subject: DistinguishedName
+    /// What failed, from a closed set of typed reasons.
     public let reason: VerificationFailureReason
     /// Every path tried, best first (the first one is the one this error describes).
     public let attempts: [PathAttempt]
     /// Intermediates that failed strict parsing and so were never candidates (position in the pool, error).
     public let skippedIntermediates: [SkippedCertificate]
 
+    /// An error at `depth` (0 = leaf) of the certificate named `subject`.
     public init(depth: Int, subject: DistinguishedName, reason: VerificationFailureReason, attempts: [PathAttempt] = [],
                 skippedIntermediates: [SkippedCertificate] = []) {
         self.depth = depth
@@ -23,6 +26,7 @@ public struct VerificationError: Error, Equatable, Sendable, CustomStringConvert
         self.skippedIntermediates = skippedIntermediates
     }
 
+    /// One line: the depth, the subject and the reason.
     public var description: String {
         "depth \(depth) (\(subject.openSSLDescription)): \(reason)"
     }
@@ -31,12 +35,16 @@ public struct VerificationError: Error, Equatable, Sendable, CustomStringConvert
 /// One candidate path and why it failed. `certificates` runs leaf first up to the certificate where
 /// the search stopped (the anchor, for complete paths).
 public struct PathAttempt: Sendable, Equatable {
+    /// The path, leaf first, as far as the search got.
     public let certificates: [Certificate]
     /// True when the path reached a trust anchor (so the failure is a validation failure).
     public let reachedAnchor: Bool
+    /// Where on this path it failed (0 = leaf).
     public let depth: Int
+    /// Why this path failed.
     public let reason: VerificationFailureReason
 
+    /// A candidate path and its failure.
     public init(certificates: [Certificate], reachedAnchor: Bool, depth: Int, reason: VerificationFailureReason) {
         self.certificates = certificates
         self.reachedAnchor = reachedAnchor
@@ -45,6 +53,8 @@ public struct PathAttempt: Sendable, Equatable {
     }
 }
 
+/// Why a certificate of a candidate path fails, with typed details; ranked so the most specific
+/// reason over all candidate paths is the one reported.
 public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringConvertible {
     // Search dead ends.
     /// No certificate in the pool or the store has the issuer's name (or none with the right key).
@@ -57,6 +67,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case searchBudgetExhausted(SearchLimit, size: Int, pathsTried: Int)
 
     // Signatures: RFC 5280 §6.1.3 (a)(1).
+    /// The issuer's key does not verify the certificate's signature.
     case badSignature
 
     // Certificate policies: RFC 5280 §6.1.3 (d)-(f), §6.1.4 (a)-(b), (h)-(j), §6.1.5 (g).
@@ -72,34 +83,48 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case revoked(reason: RevocationReason?, date: Int64, source: RevocationSource)
     /// Revocation is required (`RevocationPolicy.Mode.hardFail`) and no source answered.
     case revocationStatusUnknown(RevocationProblem)
+    /// A SHA-1 signature, refused unless `Policy.allowSHA1`.
     case sha1Refused
+    /// An issuer RSA key under 2048 bits, refused unless `Policy.allowWeakRSA`.
     case weakRSAKey(bits: Int)
+    /// A signature algorithm Certo does not verify (DSA, Ed25519, MD5, ...).
     case unsupportedSignatureAlgorithm(SignatureAlgorithmIdentifier)
+    /// An issuer key of a kind Certo does not verify with, or one that does not decode.
     case unsupportedPublicKey(PublicKeyInfo)
     /// The leaf's own key, of a kind Certo verifies with, is not a valid key (an EC point off its curve,
     /// an even RSA modulus, an exponent out of range): nobody can hold its private key.
     case invalidPublicKey(PublicKeyError)
 
     // Validity: §6.1.3 (a)(2).
+    /// The validation time is after notAfter (Unix seconds).
     case expired(notAfter: Int64)
+    /// The validation time is before notBefore (Unix seconds).
     case notYetValid(notBefore: Int64)
 
     // Name chaining: §6.1.3 (a)(4).
+    /// The certificate's issuer is not its issuer's subject (RFC 5280 §7.1 comparison).
     case issuerNameMismatch
 
     // CA checks: §6.1.4.
+    /// An intermediate that is not a v3 certificate.
     case v1Intermediate(version: Int)
+    /// An intermediate without basicConstraints cA=TRUE.
     case notACA
+    /// More CA certificates below a CA than its pathLenConstraint allows.
     case pathLengthExceeded(limit: Int)
+    /// An intermediate whose keyUsage lacks keyCertSign.
     case keyCertSignMissing
 
     // Name constraints: §6.1.3 (b), (c).
+    /// A name of the certificate outside a CA's permitted subtrees or inside its excluded ones.
     case nameConstraintViolation(name: GeneralName)
 
     // Extensions: §6.1.4 (o), §6.1.5 (f).
+    /// A critical extension Certo does not process.
     case unhandledCriticalExtension(oid: String)
 
     // Input: a certificate of the chain that fails strict parsing (RFC 5280 §4.1 and DER).
+    /// A certificate of the chain fails strict parsing.
     case malformedCertificate(CertificateError)
 
     // Certificate profile (RFC 5280 §4.2 MUSTs; under Profile.webPKI also the CA/B Forum BR §7.1
@@ -133,9 +158,13 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
     case commonNameNotInSubjectAltName(String, rule: Rule)
 
     // Purpose and identity (policy on top of RFC 5280).
+    /// The leaf's extendedKeyUsage does not allow the purpose.
     case extendedKeyUsageMismatch(required: Purpose)
+    /// The leaf's keyUsage does not allow what the purpose needs.
     case keyUsageMismatch(required: Purpose)
+    /// The leaf is not valid for the host (RFC 6125 / RFC 9525 matching of its subjectAltName).
     case hostnameMismatch(host: String)
+    /// The host asked for is neither a valid DNS name nor an IP address.
     case invalidHost(String)
 
     /// Higher is more specific: when every candidate path fails, the highest rank is reported.
@@ -248,6 +277,7 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         }
     }
 
+    /// The reason in words, with its details.
     public var description: String {
         switch self {
         case .issuerNotFound(let issuer, let uris):
@@ -296,5 +326,29 @@ public enum VerificationFailureReason: Error, Equatable, Sendable, CustomStringC
         case .malformedName(let name, _): return "malformed name \(NameConstraintsState.describe(name))"
         case .commonNameNotInSubjectAltName(let cn, _): return "subject commonName \(cn) is not among the subjectAltName entries"
         }
+    }
+}
+
+extension VerificationError {
+    /// Several lines in library words for a person reading a log: what failed where and under which
+    /// rule, the certificate at fault, every path tried and any intermediate left out.
+    public var explanation: String {
+        var lines = ["certificate verification failed at depth \(depth) (\(subject.openSSLDescription)): \(reason)",
+                     "rule: \(reason.rule)"]
+        if let best = attempts.first, depth < best.certificates.count {
+            lines.append("certificate: \(best.certificates[depth])")
+        }
+        if !attempts.isEmpty {
+            lines.append("paths tried (\(attempts.count)), most specific failure first:")
+            for attempt in attempts {
+                let path = attempt.certificates.map { $0.subject.openSSLDescription }.joined(separator: " <- ")
+                let end = attempt.reachedAnchor ? "reached a trust anchor" : "no trust anchor reached"
+                lines.append("  \(path) (\(end)): at depth \(attempt.depth): \(attempt.reason)")
+            }
+        }
+        for skipped in skippedIntermediates {
+            lines.append("left out: intermediate \(skipped.position) does not parse: \(skipped.error)")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -1,6 +1,7 @@
 // Why an OCSP response (RFC 6960) for a certificate cannot answer for it: each a fact a program can
 // act on, described in library words.
 
+/// Why an OCSP response cannot answer for a certificate.
 public enum OCSPProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The response does not parse (or is not an OCSPResponse at all).
     case malformed(CertificateError)
@@ -20,6 +21,7 @@ public enum OCSPProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case responderLacksDigitalSignature
     /// A delegated responder's certificate is outside its validity period at the validation time.
     case responderCertificateExpired(notAfter: Int64)
+    /// A delegated responder's certificate is not valid yet at the validation time.
     case responderCertificateNotYetValid(notBefore: Int64)
     /// A delegated responder's certificate carries a critical extension Certo does not process.
     case responderUnhandledCriticalExtension(oid: String)
@@ -36,6 +38,7 @@ public enum OCSPProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// No nextUpdate, and thisUpdate is older than Certo takes such a response to be current.
     case stale(thisUpdate: Int64)
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .malformed(let error): return "does not parse: \(error)"
@@ -61,6 +64,8 @@ public enum OCSPProblem: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Why fetching a revocation answer failed, as the RevocationFetcher reported it.
 public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What the fetcher reported.
     public let description: String
+    /// A failure described by `description`.
     public init(_ description: String) { self.description = description }
 }

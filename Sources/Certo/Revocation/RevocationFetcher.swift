@@ -4,6 +4,7 @@
 // (RFC 5280 §4.2.1.13). Plain http is what both RFCs define: the answers are signed and checked.
 // The implementation owns timeouts and size limits; a failure is reported, never trusted.
 
+/// Fetches OCSP responses and CRLs over HTTP for a Verifier; implement it with your HTTP client.
 public protocol RevocationFetcher: Sendable {
     /// POSTs `request` (DER, Content-Type application/ocsp-request) to `url` and returns the body
     /// of a 200 answer (application/ocsp-response).

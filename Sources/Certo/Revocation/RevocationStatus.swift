@@ -1,6 +1,7 @@
 // What the revocation check found for one certificate of a verified path, and why no usable answer
 // was found when none was: reported in VerifiedChain, `--explain` and `--json`.
 
+/// What the revocation check found for one certificate of a verified path.
 public enum RevocationStatus: Sendable, Equatable {
     /// The policy does not check this certificate (or it is the trust anchor).
     case notChecked
@@ -29,12 +30,14 @@ public enum RevocationSource: Sendable, Equatable, CustomStringConvertible {
     /// An OCSP response (RFC 6960), named by when it was produced and who signed it.
     case ocsp(origin: RevocationOrigin, producedAt: Int64, responder: OCSPResponderKind)
 
+    /// How the answer reached the verifier.
     public var origin: RevocationOrigin {
         switch self {
         case .crl(let origin, _, _), .ocsp(let origin, _, _): return origin
         }
     }
 
+    /// The source in words, e.g. "CRL number 7 of 2026-01-01T00:00:00Z".
     public var description: String {
         switch self {
         case .crl(let origin, let number, let thisUpdate):
@@ -59,6 +62,7 @@ public enum OCSPResponderKind: String, Sendable, Equatable, CustomStringConverti
     /// A responder certificate the CA issued with id-kp-OCSPSigning.
     case delegated
 
+    /// Who signed, in words.
     public var description: String { self == .issuer ? "the issuing CA" : "a delegated responder" }
 }
 
@@ -79,6 +83,7 @@ public indirect enum RevocationProblem: Sendable, Equatable, CustomStringConvert
     /// Several sources were tried, in order; none answered.
     case noSourceAnswered([RevocationProblem])
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .noCRL: return "no CRL from the certificate's issuer"
@@ -123,6 +128,7 @@ public enum CRLProblem: Sendable, Equatable, CustomStringConvertible {
     /// An indirect CRL, and no certificate of its issuer with a valid path and cRLSign verifies it (§6.3.3 (f)).
     case noCRLSigner
 
+    /// The problem in words.
     public var description: String {
         switch self {
         case .expired(let next): return "CRL expired at \(Instant.utcString(next))"

@@ -4,12 +4,16 @@
 // oldest half is dropped. Shared across threads. (A TrustStore keeps its anchors' keys by anchor
 // index instead, in AnchorState: a fixed set that is never dropped.)
 
+/// Keeps parsed issuer keys (and their precomputed tables) across verifications. Bounded, thread-safe.
 public final class IssuerKeyCache: Sendable {
     private let keys: BoundedCache<PublicKey>
 
+    /// A cache of at most `capacity` keys.
     public init(capacity: Int = 256) { keys = BoundedCache(capacity: capacity) }
 
+    /// The most keys it keeps.
     public var capacity: Int { keys.capacity }
+    /// How many keys it holds now.
     public var count: Int { keys.count }
 
     /// Forgets every key (the anchors' keys, which the TrustStore keeps, stay).

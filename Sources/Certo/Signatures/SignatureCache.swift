@@ -5,12 +5,17 @@
 import CertoHash
 import CertoSignature
 
+/// Remembers the results of signature checks (keyed by issuer key, scheme, digest and signature),
+/// so a chain met again costs no signature verification. Bounded, thread-safe.
 public final class SignatureCache: Sendable {
     private let results: BoundedCache<Bool>
 
+    /// A cache of at most `capacity` results.
     public init(capacity: Int = 4096) { results = BoundedCache(capacity: capacity) }
 
+    /// The most results it keeps.
     public var capacity: Int { results.capacity }
+    /// How many results it holds now.
     public var count: Int { results.count }
 
     /// Forgets every result (a cold cache, as a chain seen for the first time meets it).

@@ -10,27 +10,27 @@ import Musl
 import Darwin
 #endif
 
-public struct DirectoryScan: Sendable {
+package struct DirectoryScan: Sendable {
     /// A directory with more entries than this is refused rather than listed.
-    public static let maximumEntries = 100_000
+    package static let maximumEntries = 100_000
 
     /// An entry left out, and why ("not a regular file (FIFO)").
-    public struct Skipped: Equatable, Sendable, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "skipped \(path): \(reason)" }
+    package struct Skipped: Equatable, Sendable, CustomStringConvertible {
+        package let path: String
+        package let reason: String
+        package var description: String { "skipped \(path): \(reason)" }
 
-        public init(path: String, reason: String) {
+        package init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
     }
 
     /// Full paths of the regular files, sorted by name.
-    public let files: [String]
-    public let skipped: [Skipped]
+    package let files: [String]
+    package let skipped: [Skipped]
 
-    public static func scan(_ directory: String) -> Result<DirectoryScan, FileError> {
+    package static func scan(_ directory: String) -> Result<DirectoryScan, FileError> {
         let names: [String]
         switch FileBytes.list(directory, limit: maximumEntries) {
         case .success(let list): names = list
@@ -58,7 +58,7 @@ public struct DirectoryScan: Sendable {
 
     /// Reads every regular file of `directory` within `budget` (kept), in name order, handing each to
     /// `body`; the entries left out go to `skipped`. The first file that cannot be read ends it.
-    public static func readRegularFiles(of directory: String, budget: inout InputBudget, skipped: inout [Skipped],
+    package static func readRegularFiles(of directory: String, budget: inout InputBudget, skipped: inout [Skipped],
                                         _ body: (_ path: String, _ bytes: [UInt8]) -> Void) -> Result<Void, FileError> {
         let scan: DirectoryScan
         switch DirectoryScan.scan(directory) {

@@ -9,12 +9,12 @@ import Musl
 import Darwin
 #endif
 
-public enum FileBytes {
-    public static let limit = 64 << 20
+package enum FileBytes {
+    package static let limit = 64 << 20
 
     /// The file's bytes, or a one-line reason (strerror text) it could not be read. A named file may
     /// be a pipe or a device (`<(…)`, /dev/stdin): it is read until end of file or `limit`.
-    public static func read(_ path: String, limit: Int = limit) -> Result<[UInt8], FileError> {
+    package static func read(_ path: String, limit: Int = limit) -> Result<[UInt8], FileError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileError(path: path, reason: String(cString: strerror(errno)))) }
         defer { close(fd) }
@@ -22,14 +22,14 @@ public enum FileBytes {
     }
 
     /// Standard input, read to its end, named "-" in errors.
-    public static func readStandardInput(limit: Int = limit) -> Result<[UInt8], FileError> {
+    package static func readStandardInput(limit: Int = limit) -> Result<[UInt8], FileError> {
         read(descriptor: 0, name: "-", limit: limit)
     }
 
     /// A directory entry's bytes when it is a regular file (symlinks followed), nil when it is anything
     /// else. Opened non-blocking, so a FIFO without a writer cannot stall the caller between the
     /// directory scan and the open; fstat then decides on the very file that was opened.
-    public static func readRegularFile(_ path: String, limit: Int = limit) -> Result<[UInt8]?, FileError> {
+    package static func readRegularFile(_ path: String, limit: Int = limit) -> Result<[UInt8]?, FileError> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileError(path: path, reason: String(cString: strerror(errno)))) }
         defer { close(fd) }
@@ -40,7 +40,7 @@ public enum FileBytes {
     }
 
     /// Reads `fd` to its end; refuses a directory, and input longer than `limit` as soon as it is seen.
-    public static func read(descriptor fd: Int32, name: String, limit: Int) -> Result<[UInt8], FileError> {
+    package static func read(descriptor fd: Int32, name: String, limit: Int) -> Result<[UInt8], FileError> {
         let tooLarge = FileError(path: name, reason: "larger than \(limit) bytes", exceededLimit: limit)
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(FileError(path: name, reason: String(cString: strerror(errno)))) }
@@ -67,13 +67,13 @@ public enum FileBytes {
         return .success(bytes)
     }
 
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
 
     /// Names of the entries of a directory (no "." or ".."), sorted; of every type (see DirectoryScan
     /// for the regular files only). More than `limit` entries is an error, found before they are all held.
-    public static func list(_ directory: String, limit: Int = Int.max) -> Result<[String], FileError> {
+    package static func list(_ directory: String, limit: Int = Int.max) -> Result<[String], FileError> {
         guard let dir = opendir(directory) else {
             return .failure(FileError(path: directory, reason: String(cString: strerror(errno))))
         }
@@ -93,13 +93,18 @@ public enum FileBytes {
     }
 }
 
+/// A file that could not be read, or was larger than its limit.
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file (or "standard input").
     public let path: String
+    /// What went wrong, in words.
     public let reason: String
     /// Set when the input was refused for being longer than this many bytes (not for an I/O error).
     public let exceededLimit: Int?
+    /// The path and the reason.
     public var description: String { "\(path): \(reason)" }
 
+    /// A read failure of `path`.
     public init(path: String, reason: String, exceededLimit: Int? = nil) {
         self.path = path
         self.reason = reason

@@ -3,34 +3,34 @@
 // that many files each under the per-file limit cannot add up past what a command may use. Parsed
 // certificates take about three times their PEM size, so 64 MiB of input stays well under 256 MiB.
 
-public struct InputBudget: Sendable {
-    public let perFile: Int
-    public let total: Int
+package struct InputBudget: Sendable {
+    package let perFile: Int
+    package let total: Int
     /// Bytes of the total not yet taken by files that are kept.
-    public private(set) var remaining: Int
+    package private(set) var remaining: Int
 
-    public init(perFile: Int = FileBytes.limit, total: Int = FileBytes.limit) {
+    package init(perFile: Int = FileBytes.limit, total: Int = FileBytes.limit) {
         self.perFile = perFile
         self.total = total
         remaining = total
     }
 
     /// The most the next file may hold.
-    public var allowance: Int { min(perFile, remaining) }
+    package var allowance: Int { min(perFile, remaining) }
 
     /// A named file (a pipe or device too), within the allowance. `keep`: it stays in memory for the
     /// rest of the command, so it is charged to the total.
-    public mutating func read(_ path: String, keep: Bool) -> Result<[UInt8], FileError> {
+    package mutating func read(_ path: String, keep: Bool) -> Result<[UInt8], FileError> {
         charge(FileBytes.read(path, limit: allowance), keep: keep)
     }
 
     /// Standard input ("-"), within the allowance.
-    public mutating func readStandardInput(keep: Bool) -> Result<[UInt8], FileError> {
+    package mutating func readStandardInput(keep: Bool) -> Result<[UInt8], FileError> {
         charge(FileBytes.readStandardInput(limit: allowance), keep: keep)
     }
 
     /// A directory entry, kept: its bytes when it is a regular file, nil when it is not.
-    public mutating func readRegularFile(_ path: String) -> Result<[UInt8]?, FileError> {
+    package mutating func readRegularFile(_ path: String) -> Result<[UInt8]?, FileError> {
         let limit = allowance
         switch FileBytes.readRegularFile(path, limit: limit) {
         case .success(nil): return .success(nil)

@@ -4,8 +4,14 @@
 import CertoDER
 import Synchronization
 
+/// The trust anchors: certificates trusted as the ends of paths, matched by name and key, never
+/// by name alone. Immutable once built and safe to share.
 public struct TrustStore: Sendable {
+    /// The anchors, duplicates removed, in the order given.
     public let certificates: [Certificate]
+    /// The files and directories the anchors were read from (for the system store, the one it
+    /// found); empty for a store built from certificates in memory.
+    public let sources: [String]
     private let bySubject: [DistinguishedName: [Int]]
     private let byKeyIdentifier: [[UInt8]: [Int]]
     /// Per anchor, its parsed key and whether it is self-signed, once decided.
@@ -14,7 +20,26 @@ public struct TrustStore: Sendable {
     /// Stores this small are searched linearly: comparing a few names beats hashing one.
     private static let linearSearchLimit = 16
 
+    /// A store of `certificates` (byte-identical duplicates dropped).
     public init(_ certificates: [Certificate]) {
+        self.init(certificates, sources: [])
+    }
+
+    /// The anchors of a PEM bundle (every CERTIFICATE block; one that does not parse is an error).
+    public init(pemEncoded: String) throws(CertificateError) {
+        self.init(try Certificate.parseAll(pemEncoded: pemEncoded))
+    }
+
+    /// This store with `certificates` trusted as well (a private root beside the system store).
+    public func adding(_ certificates: [Certificate]) -> TrustStore {
+        TrustStore(self.certificates + certificates, sources: sources)
+    }
+
+    /// This store with `certificate` trusted as well.
+    public func adding(_ certificate: Certificate) -> TrustStore { adding([certificate]) }
+
+    init(_ certificates: [Certificate], sources: [String]) {
+        self.sources = sources
         var unique: [Certificate] = []
         var seen = Set<[UInt8]>()
         for certificate in certificates where seen.insert(certificate.derBytes).inserted {
@@ -34,6 +59,7 @@ public struct TrustStore: Sendable {
         anchorState = AnchorState(count: unique.count)
     }
 
+    /// How many anchors it holds.
     public var count: Int { certificates.count }
 
     /// Anchors whose subject equals `name` (RFC 5280 §7.1 comparison).
@@ -65,6 +91,7 @@ public struct TrustStore: Sendable {
         indices(named: certificate.subject).first { certificates[$0].publicKey == certificate.publicKey }
     }
 
+    /// Whether an anchor has the subject and key of `certificate`.
     public func contains(_ certificate: Certificate) -> Bool {
         anchorIndex(matching: certificate) != nil
     }
@@ -85,7 +112,7 @@ public struct TrustStore: Sendable {
     /// As `load(files:directories:)`, charging what it reads to `budget` and appending the directory
     /// entries it left out (FIFOs, sockets, devices, subdirectories, dangling links) to `skipped`, for
     /// the caller to show. A regular file that cannot be read, or is over budget, is an error.
-    public static func load(files: [String], directories: [String], budget: inout InputBudget,
+    package static func load(files: [String], directories: [String], budget: inout InputBudget,
                             skipped: inout [DirectoryScan.Skipped]) throws(TrustStoreError) -> TrustStore {
         var all: [Certificate] = []
         for path in files { all.append(contentsOf: try certificates(inFile: path, budget: &budget)) }
@@ -95,7 +122,7 @@ public struct TrustStore: Sendable {
             }
             if case .failure(let error) = read { throw .unreadable(error) }
         }
-        return TrustStore(all)
+        return TrustStore(all, sources: files + directories)
     }
 
     /// Every certificate of one PEM/DER file.
@@ -134,9 +161,13 @@ public struct TrustStore: Sendable {
         "/etc/ssl/ca-bundle.pem",
         "/etc/ssl/cert.pem",
     ]
+    /// The hashed certificate directory tried when no bundle file exists.
     public static let systemDirectory = "/etc/ssl/certs"
 
-    /// The system store, loaded once per process on first use.
+    /// The system store, loaded once per process on first use. `SSL_CERT_FILE` (a bundle) and
+    /// `SSL_CERT_DIR` (directories, separated by ':'), as OpenSSL reads them, come first: when either
+    /// is set, the store is what they name and nothing else. Otherwise the first of
+    /// `systemBundlePaths` that exists, else `systemDirectory`. `sources` says which was used.
     public static func system() throws(TrustStoreError) -> TrustStore {
         switch systemStore {
         case .success(let store): return store
@@ -145,22 +176,43 @@ public struct TrustStore: Sendable {
     }
 
     private static let systemStore: Result<TrustStore, TrustStoreError> = {
+        let environment = ProcessEnvironment.self
+        let file = environment.value("SSL_CERT_FILE").flatMap { $0.isEmpty ? nil : $0 }
+        let directories = (environment.value("SSL_CERT_DIR") ?? "").split(separator: ":").map(String.init)
+        if file != nil || !directories.isEmpty {
+            return systemStore(file: file, directories: directories)
+        }
         for path in systemBundlePaths where FileBytes.exists(path) {
-            switch FileBytes.read(path) {
-            case .failure(let error): return .failure(.unreadable(error))
-            case .success(let bytes):
-                // A bundle is the system's, not the user's: one certificate this parser refuses must
-                // not take every other anchor down with it, so blocks are parsed one by one.
-                let certificates = parseEachBlock(bytes)
-                if certificates.isEmpty { return .failure(.malformed(path: path, error: .noCertificates)) }
-                return .success(TrustStore(certificates))
-            }
+            return systemStore(file: path, directories: [])
         }
-        if FileBytes.exists(systemDirectory) {
-            do throws(TrustStoreError) { return .success(try load(files: [], directories: [systemDirectory])) } catch { return .failure(error) }
-        }
+        if FileBytes.exists(systemDirectory) { return systemStore(file: nil, directories: [systemDirectory]) }
         return .failure(.noSystemStore(searched: systemBundlePaths + [systemDirectory]))
     }()
+
+    /// A bundle is the system's, not the user's: one certificate this parser refuses must not take
+    /// every other anchor down with it, so blocks are parsed one by one (directories likewise).
+    private static func systemStore(file: String?, directories: [String]) -> Result<TrustStore, TrustStoreError> {
+        var all: [Certificate] = []
+        if let file {
+            switch FileBytes.read(file) {
+            case .failure(let error): return .failure(.unreadable(error))
+            case .success(let bytes): all = parseEachBlock(bytes)
+            }
+        }
+        var budget = InputBudget()
+        var skipped: [DirectoryScan.Skipped] = []
+        // As OpenSSL does, a directory of SSL_CERT_DIR that does not exist adds nothing.
+        let existing = directories.filter(FileBytes.exists)
+        for directory in existing {
+            let read = DirectoryScan.readRegularFiles(of: directory, budget: &budget, skipped: &skipped) { _, bytes in
+                all.append(contentsOf: parseEachBlock(bytes))
+            }
+            if case .failure(let error) = read { return .failure(.unreadable(error)) }
+        }
+        let sources = (file.map { [$0] } ?? []) + existing
+        if all.isEmpty { return .failure(.malformed(path: sources.joined(separator: ", "), error: .noCertificates)) }
+        return .success(TrustStore(all, sources: sources))
+    }
 }
 
 /// Per anchor, its key parsed for signature checks (the PublicKey a Verifier's IssuerKeyCache holds
@@ -183,11 +235,16 @@ final class AnchorState: Sendable {
     func storeSelfSigned(_ value: Bool, at index: Int) { selfSigned.withLock { $0[index] = value } }
 }
 
+/// Why a trust store could not be loaded.
 public enum TrustStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+/// A file or directory could not be read.
     case unreadable(FileError)
+/// A named file holds no certificate, or one that does not parse.
     case malformed(path: String, error: CertificateError)
+/// None of the usual system locations exists.
     case noSystemStore(searched: [String])
 
+    /// The problem in one line.
     public var description: String {
         switch self {
         case .unreadable(let error): return "cannot read \(error)"

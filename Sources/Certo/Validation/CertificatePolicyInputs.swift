@@ -3,6 +3,7 @@
 // -policy, -explicit_policy, -inhibit_map, -inhibit_any), and what the processing returns.
 import CertoDER
 
+/// RFC 5280 §6.1.1's policy inputs: user-initial-policy-set and the three initial indicators.
 public struct CertificatePolicyInputs: Sendable, Hashable {
     /// user-initial-policy-set as dotted OIDs; nil (the default) is any-policy, and so is a set that
     /// names anyPolicy (2.5.29.32.0). Text that is no OID can match no certificate policy.
@@ -14,6 +15,7 @@ public struct CertificatePolicyInputs: Sendable, Hashable {
     /// initial-any-policy-inhibit: anyPolicy in a certificate stands for no policy.
     public var inhibitAnyPolicy: Bool
 
+    /// Policy inputs; the defaults accept any policy and set no indicator.
     public init(userInitialPolicySet: Set<String>? = nil, requireExplicitPolicy: Bool = false,
                 inhibitPolicyMapping: Bool = false, inhibitAnyPolicy: Bool = false) {
         self.userInitialPolicySet = userInitialPolicySet
@@ -38,6 +40,7 @@ public enum CertificatePolicySet: Sendable, Hashable, CustomStringConvertible {
     /// the whole path (which fails only when an explicit policy is required).
     case policies([String])
 
+    /// The inputs in words.
     public var description: String {
         switch self {
         case .anyPolicy: return "anyPolicy"

@@ -3,6 +3,7 @@
 // passed; a check that fails ends the path with a VerificationFailureReason instead. Recorded only when
 // the caller asks for them (`Verifier.verify(..., explain: true)`); rendering is the caller's business.
 
+/// One check made on a certificate of a verified path, as a typed fact (the CLI puts it in words).
 public enum Check: Sendable, Equatable {
     /// The trust anchor's validity period (checked against the validation time when validity is checked).
     case anchorValidity(notBefore: Int64, notAfter: Int64)

@@ -3,9 +3,12 @@
 // exactly one label, and iPAddress entries for IP literals. Internationalised names must arrive as
 // A-labels; no Unicode processing happens here.
 
+/// The name a leaf must be valid for: a DNS name or an IP address.
 public enum HostIdentity: Sendable, Hashable {
-    case dns(String)       // lower-cased, without a trailing dot
-    case ip([UInt8])       // 4 or 16 octets
+    /// A DNS name, lower-cased, without a trailing dot.
+    case dns(String)
+    /// An IP address: 4 or 16 octets.
+    case ip([UInt8])
 
     /// Classifies `host`: an IPv4 dotted quad or IPv6 text becomes `.ip`, anything else a DNS name.
     /// Nil when the text is neither a valid IP literal nor a plausible DNS name.

@@ -46,10 +46,10 @@ public struct ECDSAPublicKey: Sendable {
         switch key {
         case .p256(let key):
             guard let signature = try? P256.Signing.ECDSASignature(derRepresentation: derSignature) else { return false }
-            return key.isValidSignature(signature, for: digest)
+            return key.isValidSignature(signature, forDigest: digest)
         case .p384(let key):
             guard let signature = try? P384.Signing.ECDSASignature(derRepresentation: derSignature) else { return false }
-            return key.isValidSignature(signature, for: digest)
+            return key.isValidSignature(signature, forDigest: digest)
         }
     }
 
@@ -58,10 +58,10 @@ public struct ECDSAPublicKey: Sendable {
         switch key {
         case .p256(let key):
             guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: rawSignature) else { return false }
-            return key.isValidSignature(signature, for: digest)
+            return key.isValidSignature(signature, forDigest: digest)
         case .p384(let key):
             guard let signature = try? P384.Signing.ECDSASignature(rawRepresentation: rawSignature) else { return false }
-            return key.isValidSignature(signature, for: digest)
+            return key.isValidSignature(signature, forDigest: digest)
         }
     }
 }

@@ -3,6 +3,8 @@
 // or raw r‖s. The formats are parsed by ECDSAEncoding.swift, strictly, with typed errors;
 // verification answers true or false.
 
+import CertoHash
+
 extension P384 {
     /// ECDSA over P-384: public keys and signatures (verification only).
     public enum Signing {}
@@ -59,9 +61,21 @@ extension P384.Signing {
         /// The uncompressed SEC1 form 04‖X‖Y.
         public var x963Representation: [UInt8] { P384.encodeUncompressed(point) }
 
+        /// Verifies `signature` over `message`, hashed with SHA-384 first: the same meaning as
+        /// swift-crypto's `isValidSignature(_:for:)` with data. For a digest already computed, use
+        /// `isValidSignature(_:forDigest:)` or pass a CertoHash digest value.
+        public func isValidSignature(_ signature: ECDSASignature, for message: [UInt8]) -> Bool {
+            SHA384.hash(data: message).withUnsafeBytes { isValidSignature(signature, forDigest: Array($0)) }
+        }
+
+        /// Verifies `signature` over a CertoHash digest value (`SHA384.hash(data:)` and friends).
+        public func isValidSignature<D: HashDigest>(_ signature: ECDSASignature, for digest: D) -> Bool {
+            isValidSignature(signature, forDigest: Array(digest))
+        }
+
         /// FIPS 186-4 §6.4.2 verification of a digest (any length: longer digests are truncated to
         /// their leftmost 384 bits, shorter ones used as they are).
-        public func isValidSignature(_ signature: ECDSASignature, for digest: [UInt8]) -> Bool {
+        public func isValidSignature(_ signature: ECDSASignature, forDigest digest: [UInt8]) -> Bool {
             P384.verifyVarTime(r: signature.r, s: signature.s, digest: digest, key: point,
                                keyTable: precomputation.tableForVerification(of: point))
         }

@@ -11,8 +11,8 @@ extension BenchRegistry {
                 let key = try P256.Signing.PublicKey(derRepresentation: benchConstantBytes(p256KeyDER))
                 let signature = try P256.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p256SignatureDER))
                 let digest = benchConstantBytes(p256Digest)
-                guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
-                return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
+                guard key.isValidSignature(signature, forDigest: digest) else { throw BenchECDSAError.referenceSignatureRejected }
+                return { _ = blackHole(key.isValidSignature(signature, forDigest: digest)) }
             },
             // A key's first verification, before it has precomputed tables: the cost for a key that
             // checks one signature and is dropped. Includes decoding the SEC1 point.
@@ -21,20 +21,20 @@ extension BenchRegistry {
                 let signature = try P256.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p256SignatureDER))
                 let digest = benchConstantBytes(p256Digest)
                 // The point decoded once above, so decoding cannot fail here.
-                return { _ = blackHole((try? P256.Signing.PublicKey(x963Representation: point))?.isValidSignature(signature, for: digest) == true) }
+                return { _ = blackHole((try? P256.Signing.PublicKey(x963Representation: point))?.isValidSignature(signature, forDigest: digest) == true) }
             },
             BenchCase(name: "p384-verify", bytesPerOp: nil) {
                 let key = try P384.Signing.PublicKey(derRepresentation: benchConstantBytes(p384KeyDER))
                 let signature = try P384.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p384SignatureDER))
                 let digest = benchConstantBytes(p384Digest)
-                guard key.isValidSignature(signature, for: digest) else { throw BenchECDSAError.referenceSignatureRejected }
-                return { _ = blackHole(key.isValidSignature(signature, for: digest)) }
+                guard key.isValidSignature(signature, forDigest: digest) else { throw BenchECDSAError.referenceSignatureRejected }
+                return { _ = blackHole(key.isValidSignature(signature, forDigest: digest)) }
             },
             BenchCase(name: "p384-verify-first-use", bytesPerOp: nil) {
                 let point = try P384.Signing.PublicKey(derRepresentation: benchConstantBytes(p384KeyDER)).x963Representation
                 let signature = try P384.Signing.ECDSASignature(derRepresentation: benchConstantBytes(p384SignatureDER))
                 let digest = benchConstantBytes(p384Digest)
-                return { _ = blackHole((try? P384.Signing.PublicKey(x963Representation: point))?.isValidSignature(signature, for: digest) == true) }
+                return { _ = blackHole((try? P384.Signing.PublicKey(x963Representation: point))?.isValidSignature(signature, forDigest: digest) == true) }
             },
         ]
     }
