@@ -1,8 +1,9 @@
-// A small strict JSON reader (RFC 8259) for `certo sigverify --jsonl` request lines, so the CLI does not
+// A small strict JSON reader (RFC 8259) for the CLI's JSON-lines requests (`certo sigverify --jsonl`,
+// `certo verify --jsonl`), so the CLI does not
 // link Foundation (which would cost start-up time on every `certo` run). It reads one value per line,
 // bounds nesting depth, and reports where a line went wrong; it does not write JSON.
 
-enum JSONValue: Equatable {
+package enum JSONValue: Equatable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -10,14 +11,14 @@ enum JSONValue: Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    struct ParseError: Error, CustomStringConvertible {
-        let offset: Int
-        let reason: String
-        var description: String { "\(reason) at byte \(offset)" }
+    package struct ParseError: Error, CustomStringConvertible {
+        package let offset: Int
+        package let reason: String
+        package var description: String { "\(reason) at byte \(offset)" }
     }
 
     /// Parses exactly one JSON value, with only white space around it.
-    static func parse(_ text: String) throws(ParseError) -> JSONValue {
+    package static func parse(_ text: String) throws(ParseError) -> JSONValue {
         var reader = Reader(bytes: Array(text.utf8))
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)

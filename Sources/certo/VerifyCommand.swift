@@ -48,6 +48,9 @@ struct VerifyOptions: RawCommandOptions {
     var partialChain = false
     var certificatePolicies = CertificatePolicyInputs()
     var revocation = RevocationOptions()
+    /// `--jsonl FILE|-`: chain requests, one per line, instead of CERT files.
+    var jsonl: String?
+    var jobs = Verifier.processorCount
     var allowSHA1 = false
     var allowWeakRSA = false
     var showChain = false
@@ -56,7 +59,7 @@ struct VerifyOptions: RawCommandOptions {
     var help = false
     var certificates: [String] = []
 
-    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--crl FILE]... [--ocsp-response FILE]... [--crl-check leaf|all] [--revocation off|given|fetch] [--revocation-required] [--revocation-scope leaf|all] [--fetch-timeout SECONDS] [--allow-sha1] [--explain] [--json] CERT..."
+    static let synopsis = "certo verify [--ca FILE]... [--ca-path DIR] [--untrusted FILE|DIR]... [--at TIME] [--host NAME|IP] [--purpose server|client|any] [--profile web|rfc5280] [--max-depth N] [--max-signature-checks N] [--partial-chain] [--policy OID]... [--explicit-policy] [--inhibit-policy-mapping] [--inhibit-any] [--crl FILE]... [--ocsp-response FILE]... [--crl-check leaf|all] [--revocation off|given|fetch] [--revocation-required] [--revocation-scope leaf|all] [--fetch-timeout SECONDS] [--allow-sha1] [--explain] [--json] CERT...  |  certo verify [options] --jsonl FILE|- [--jobs N]"
 
     static let usage = """
         --ca FILE          trusted certificates (PEM or DER); alias -CAfile. Repeatable.
@@ -104,6 +107,14 @@ struct VerifyOptions: RawCommandOptions {
                            the certificates checked (default all below the anchor).
         --fetch-timeout SECONDS
                            the most one fetch may take (default 5).
+        --jsonl FILE|-     chain requests, one JSON object per line, instead of CERT files: {"chain":
+                           [PEM or base64 DER strings, leaf first], "leaf": index, "host", "time",
+                           "purpose", "profile"} (all but "chain" optional, defaulting to the options
+                           given). One answer per line, in input order: {"line", "ok": true, "chain":
+                           [subjects], "validation_time"} or {"line", "ok": false, "error": {"depth",
+                           "subject", "reason", "message", "openssl_code"}}; a malformed line gets
+                           {"reason": "malformedRequest", "message"} and the batch goes on.
+        --jobs N           threads for --jsonl (default the number of processors).
         --allow-sha1       accept SHA-1 signatures.   --allow-weak-rsa  accept RSA keys < 2048 bits.
         --show-chain       print the verified chain; alias -show_chain.
         --explain          narrate every link, every check, and on failure every path tried.
@@ -187,6 +198,8 @@ struct VerifyOptions: RawCommandOptions {
             case "--revocation":
                 revocation.mode = try RevocationOptions.mode(name, try value(name, inline: inline), allowed: [.off, .given, .fetch])
             case "--revocation-required": revocation.required = true
+            case "--jsonl": jsonl = try value(name, inline: inline)
+            case "--jobs": jobs = try Self.number(name, try value(name, inline: inline), in: 1...256, what: "number of jobs")
             case "--revocation-scope": revocation.scope = try RevocationOptions.scope(name, try value(name, inline: inline))
             case "--fetch-timeout":
                 revocation.fetchTimeout = Double(try Self.number(name, try value(name, inline: inline), in: 1...300, what: "number of seconds"))
@@ -205,8 +218,9 @@ struct VerifyOptions: RawCommandOptions {
                 throw VerifyUsageError(message: "\(name) takes no value")
             }
         }
-        if certificates.isEmpty && !help { throw VerifyUsageError(message: "no certificate file given") }
-        if (certificates + revocation.crlFiles + revocation.ocspFiles).filter({ $0 == "-" }).count > 1 {
+        if jsonl != nil && !certificates.isEmpty { throw VerifyUsageError(message: "--jsonl takes no CERT files") }
+        if certificates.isEmpty && jsonl == nil && !help { throw VerifyUsageError(message: "no certificate file given") }
+        if (certificates + revocation.crlFiles + revocation.ocspFiles + (jsonl.map { [$0] } ?? [])).filter({ $0 == "-" }).count > 1 {
             throw VerifyUsageError(message: "standard input ('-') given more than once")
         }
     }
@@ -309,6 +323,9 @@ struct VerifyRun {
         verifier.crls = crls
         verifier.ocspResponses = responses
         verifier.revocationFetcher = options.revocation.fetcher(fallback: nil)
+        if let source = options.jsonl {
+            return VerifyBatch(verifier: verifier, jobs: options.jobs).run(source: source)
+        }
 
         var status: Int32 = 0
         for file in options.certificates {

@@ -14,6 +14,8 @@ enum InputLimits {
     static let keyOrSignatureFileBytes = 1 << 20
     /// One sigverify --jsonl request line, without its newline.
     static let requestLineBytes = 1 << 20
+    /// The longest `certo verify --jsonl` request line: a chain of PEM certificates.
+    static let chainRequestLineBytes = 1 << 20
     /// How far past `requestLineBytes` an over-long line is skipped looking for its end, so that it
     /// can be answered and the batch go on; input with no newline within this many bytes ends the batch.
     static let overlongLineSkipBytes = 64 << 20
