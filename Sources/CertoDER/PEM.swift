@@ -36,6 +36,13 @@ public enum PEM {
         public let der: [UInt8]
     }
 
+    /// Whether a block with this label holds a certificate: "CERTIFICATE" (RFC 7468 §5.1), or the
+    /// historical "X509 CERTIFICATE" and "X.509 CERTIFICATE" that §5.1 mentions and old OpenSSL wrote.
+    /// OpenSSL's "TRUSTED CERTIFICATE" is not one: its DER carries trust settings after the certificate.
+    public static func isCertificateLabel(_ label: String) -> Bool {
+        label == "CERTIFICATE" || label == "X509 CERTIFICATE" || label == "X.509 CERTIFICATE"
+    }
+
     /// Every PEM block in `bytes`, in order. Lines are scanned in place and a block's base64 is decoded
     /// straight from the text (line breaks and blanks are white space to the decoder): a bundle of
     /// thousands of certificates is megabytes of text, and nothing of it is copied.

@@ -1,5 +1,6 @@
-// Certificates from a file's bytes: every CERTIFICATE block of PEM input (CertoDER's PEM reader;
-// other blocks and the text between them are ignored), or the input itself when it is one DER element.
+// Certificates from a file's bytes: every certificate block of PEM input (CertoDER's PEM reader; the
+// labels PEM.isCertificateLabel accepts, the historical "X509 CERTIFICATE" included; other blocks and
+// the text between them are ignored), or the input itself when it is one DER element.
 import CertoDER
 
 extension Certificate {
@@ -17,7 +18,7 @@ extension Certificate {
         if looksLikeDER(bytes) { return [bytes] }
         let blocks = try certificateBlocks(bytes)
         if blocks.isEmpty && bytes.first == 0x30 { return [bytes] }
-        let encoded = blocks.filter { $0.label == "CERTIFICATE" }.map(\.der)
+        let encoded = blocks.filter { PEM.isCertificateLabel($0.label) }.map(\.der)
         if encoded.isEmpty { throw .noCertificates }
         return encoded
     }
@@ -31,7 +32,7 @@ extension Certificate {
         // Not PEM at all but starting like DER: parse it as DER for a precise error (truncation, ...).
         if blocks.isEmpty && bytes.first == 0x30 { return [try Certificate(derEncoded: bytes)] }
         var certificates: [Certificate] = []
-        for block in blocks where block.label == "CERTIFICATE" {
+        for block in blocks where PEM.isCertificateLabel(block.label) {
             do {
                 certificates.append(try Certificate(derEncoded: block.der))
             } catch {
