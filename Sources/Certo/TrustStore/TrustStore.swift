@@ -147,7 +147,7 @@ public struct TrustStore: Sendable {
     /// Every PEM CERTIFICATE block of `bytes` that parses (malformed blocks and certificates skipped),
     /// or the DER certificate.
     static func parseEachBlock(_ bytes: [UInt8]) -> [Certificate] {
-        let blocks = PEM.wellFormedBlocks(bytes).filter { $0.label == "CERTIFICATE" }
+        let blocks = PEM.wellFormedBlocks(bytes).filter { PEM.isCertificateLabel($0.label) }
         if blocks.isEmpty { return (try? Certificate.parseAll(bytes)) ?? [] }
         return blocks.compactMap { try? Certificate(derEncoded: $0.der) }
     }
