@@ -99,35 +99,36 @@ package enum JSONValue: Equatable {
             }
         }
 
+        /// A string's UTF-8 is gathered as bytes and decoded once (a PEM value has an escaped newline
+        /// every 64 characters: building the String piece by piece cost more than the verification).
         mutating func string() throws(ParseError) -> String {
             offset += 1  // opening quote
-            var scalars = String.UnicodeScalarView()
+            var utf8: [UInt8] = []
             var chunkStart = offset
-            func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[chunkStart..<end], as: UTF8.self).unicodeScalars) }
             while offset < bytes.count {
                 let byte = bytes[offset]
                 if byte == UInt8(ascii: "\"") {
-                    flush(offset)
+                    utf8.append(contentsOf: bytes[chunkStart..<offset])
                     offset += 1
-                    return String(scalars)
+                    return String(decoding: utf8, as: UTF8.self)
                 }
                 if byte < 0x20 { throw fail("control character in string") }
                 if byte == UInt8(ascii: "\\") {
-                    flush(offset)
+                    utf8.append(contentsOf: bytes[chunkStart..<offset])
                     offset += 1
                     guard offset < bytes.count else { break }
                     let escape = bytes[offset]
                     offset += 1
                     switch escape {
-                    case UInt8(ascii: "\""): scalars.append("\"")
-                    case UInt8(ascii: "\\"): scalars.append("\\")
-                    case UInt8(ascii: "/"): scalars.append("/")
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
-                    case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
+                    case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
+                    case UInt8(ascii: "b"): utf8.append(0x08)
+                    case UInt8(ascii: "f"): utf8.append(0x0C)
+                    case UInt8(ascii: "n"): utf8.append(0x0A)
+                    case UInt8(ascii: "r"): utf8.append(0x0D)
+                    case UInt8(ascii: "t"): utf8.append(0x09)
+                    case UInt8(ascii: "u"): utf8.append(contentsOf: String(Character(try unicodeEscape())).utf8)
                     default: throw fail("invalid escape")
                     }
                     chunkStart = offset
