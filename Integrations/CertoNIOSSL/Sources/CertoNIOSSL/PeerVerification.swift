@@ -57,13 +57,8 @@ struct PeerVerification: Sendable {
     }
 }
 
-/// The one call into Certo's verification API. Certo is gaining `Verifier.verify(presentedChain:host:
-/// time:purpose:)`; until it lands this uses `verify(encodedLeaf:encodedIntermediates:)` with the host
-/// and purpose already in the Verifier's policy. Switch here, and nowhere else, when it does.
+/// The one call into Certo's verification API: the chain as the peer sent it (leaf first, the rest a
+/// pool), host and purpose from the Verifier's policy, which CertoTLSClient / CertoTLSServer set.
 func verifyPresentedChain(_ encoded: [[UInt8]], with verifier: Verifier) -> Result<VerifiedChain, VerificationError> {
-    do {
-        return .success(try verifier.verify(encodedLeaf: encoded[0], encodedIntermediates: Array(encoded.dropFirst())))
-    } catch {
-        return .failure(error)
-    }
+    Result { () throws(VerificationError) in try verifier.verify(presentedChain: encoded) }
 }
