@@ -83,6 +83,13 @@ public struct Verifier: Sendable {
     /// Policy.revocation checks the leaf (one that does not parse is reported, not trusted).
     public func verify(leaf: Certificate, intermediates: [Certificate], explain: Bool,
                        stapledOCSPResponse: [UInt8]? = nil) throws(VerificationError) -> VerifiedChain {
+        try verify(leaf: leaf, candidates: CandidatePool(intermediates), explain: explain, stapledOCSPResponse: stapledOCSPResponse)
+    }
+
+    /// The search over intermediates already deduplicated and indexed (an IntermediatePool's, built once).
+    func verify(leaf: Certificate, candidates: CandidatePool, explain: Bool,
+                stapledOCSPResponse: [UInt8]?) throws(VerificationError) -> VerifiedChain {
+        let intermediates = candidates.certificates
         let time = policy.validationTime ?? Instant.now()
         var hostIdentity: HostIdentity?
         if let host = policy.host {
@@ -103,7 +110,7 @@ public struct Verifier: Sendable {
         if policy.revocation.mode != .off && separateCRLSignerLevels > 0 {
             validator.separateCRLSigner = { [self] crl, anchor in crlSigner(for: crl, anchor: anchor, time: time, intermediates: intermediates) }
         }
-        var builder = PathBuilder(store: trustStore, intermediates: intermediates, policy: policy,
+        var builder = PathBuilder(store: trustStore, candidates: candidates, policy: policy,
                                   validator: validator, cache: signatureCache, keys: issuerKeyCache, collectNotes: explain)
         let success: PathBuilder.Success?
         do {
@@ -145,7 +152,7 @@ public struct Verifier: Sendable {
                                     skippedIntermediates: pool.skipped)
         }
         do {
-            var chain = try verify(leaf: leaf, intermediates: pool.certificates, explain: explain,
+            var chain = try verify(leaf: leaf, candidates: pool.candidates, explain: explain,
                                    stapledOCSPResponse: stapledOCSPResponse)
             chain.skippedIntermediates = pool.skipped
             return chain

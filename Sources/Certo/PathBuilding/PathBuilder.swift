@@ -29,7 +29,8 @@ struct PathBuilder {
     let keys: IssuerKeyCache?
     let collectNotes: Bool
     private let pool: [Certificate]
-    private let poolBySubject: [DistinguishedName: [Int]]
+    /// The pool, deduplicated and indexed by subject.
+    private let candidatePool: CandidatePool
     private static let linearPoolLimit = 8
 
     private(set) var attempts: [PathAttempt] = []
@@ -64,13 +65,6 @@ struct PathBuilder {
         case anchor(Int)
     }
 
-    /// A certificate's DER as a set member, hashed in one pass (an array of bytes hashes byte by byte).
-    private struct EncodedCertificate: Hashable {
-        let bytes: [UInt8]
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-    }
-
     private struct Link: Equatable {
         let node: Node
         let issuerKey: PublicKeyInfo
@@ -87,7 +81,7 @@ struct PathBuilder {
         }
     }
 
-    init(store: TrustStore, intermediates: [Certificate], policy: Policy, validator: Validator,
+    init(store: TrustStore, candidates: CandidatePool, policy: Policy, validator: Validator,
          cache: SignatureCache?, keys: IssuerKeyCache? = nil, collectNotes: Bool) {
         self.store = store
         self.policy = policy
@@ -95,25 +89,8 @@ struct PathBuilder {
         self.cache = cache
         self.keys = keys
         self.collectNotes = collectNotes
-        // Duplicates dropped: by scanning for the usual one or two, by hashing for large pools.
-        var unique: [Certificate] = []
-        if intermediates.count <= PathBuilder.linearPoolLimit {
-            for certificate in intermediates where !unique.contains(where: { $0.derBytes == certificate.derBytes }) {
-                unique.append(certificate)
-            }
-        } else {
-            var seen = Set<EncodedCertificate>(minimumCapacity: intermediates.count)
-            for certificate in intermediates where seen.insert(EncodedCertificate(certificate.derBytes)).inserted {
-                unique.append(certificate)
-            }
-        }
-        // Small pools (the usual one or two intermediates) are scanned; large ones indexed by name.
-        var index: [DistinguishedName: [Int]] = [:]
-        if unique.count > PathBuilder.linearPoolLimit {
-            for (position, certificate) in unique.enumerated() { index[certificate.subject, default: []].append(position) }
-        }
-        self.pool = unique
-        self.poolBySubject = index
+        self.candidatePool = candidates
+        self.pool = candidates.certificates
     }
 
     /// Searches for a valid path from `leaf`. Returns it, or nil with `attempts` filled in; throws only
@@ -318,9 +295,7 @@ struct PathBuilder {
         var candidates: [Candidate] = []
         let anchorIndices = store.indices(named: certificate.issuer)
         for index in anchorIndices { candidates.append(Candidate(certificate: store.certificates[index], node: .anchor(index))) }
-        let poolIndices = pool.count > PathBuilder.linearPoolLimit
-            ? poolBySubject[certificate.issuer] ?? []
-            : pool.indices.filter { pool[$0].subject == certificate.issuer }
+        let poolIndices = candidatePool.indices(named: certificate.issuer)
         for index in poolIndices {
             let pooled = pool[index]
             if anchorIndices.contains(where: { store.certificates[$0].publicKey == pooled.publicKey }) { continue }

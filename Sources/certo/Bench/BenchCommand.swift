@@ -17,7 +17,7 @@ struct BenchCase {
 }
 
 enum BenchRegistry {
-    static var all: [BenchCase] { hashCases + rsaCases + ecdsaCases + x509Cases + chainCases + revocationCases }
+    static var all: [BenchCase] { hashCases + rsaCases + ecdsaCases + x509Cases + chainCases + revocationCases + poolCases }
 }
 
 struct BenchCommand: ParsableCommand {
