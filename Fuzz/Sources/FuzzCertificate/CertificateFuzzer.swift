@@ -1,7 +1,9 @@
 // Fuzz target: one DER certificate, as `Certificate(derEncoded:)` receives it from a file or a peer.
 // A certificate that parses is read through every accessor and renderer `certo show` and the
 // validator use. Invariants: every known extension decodes with the typed decoders, and reads back
-// through its accessor (parsing vouched for both).
+// through its accessor (parsing vouched for both). A certificate the strict parser refuses goes to
+// `certo show`'s display decoder (CertificateDisplay), read through its accessors: it must never trap,
+// and it must report at least one problem (what it shows is what the strict parser refused).
 import Certo
 import CertoSignature
 import CertoX509
@@ -18,6 +20,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         certificate = try Certificate(derEncoded: bytes)
     } catch {
         _ = error.description
+        displayDecode(bytes)
         return 0
     }
     _ = certificate.serialNumberHex + certificate.issuer.description + certificate.subject.openSSLDescription
@@ -41,6 +44,18 @@ public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = key.sizeDescription
     }
     return 0
+}
+
+/// `certo show`'s path for a certificate verification refuses.
+private func displayDecode(_ bytes: [UInt8]) {
+    guard let shown = try? CertificateDisplay(displayDecoding: bytes) else { return }
+    invariant(!shown.problems.isEmpty, "the display decoder read a certificate the strict parser refused without naming a problem")
+    _ = shown.problems.map(\.description)
+    _ = (shown.version, shown.signatureAlgorithm?.description, shown.notBefore, shown.notAfter, shown.serialNumberHex)
+    _ = shown.issuer.openSSLDescription + shown.subject.openSSLDescription
+    _ = (shown.extensionSummaries, shown.subjectAlternativeNames, shown.serialNumberProblems, shown.isSelfIssued)
+    _ = shown.fingerprint(.sha256)
+    _ = shown.keyIdentifierRelation(toIssuer: shown)
 }
 
 @main enum CertificateFuzzer {
